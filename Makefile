@@ -1,0 +1,42 @@
+# qms: the two set-up commands are `make demo` and `make test`; both create .venv and
+# install what is missing (Graphviz via apt-get when `dot` is not on PATH).
+VENV   := .venv
+PY     := $(VENV)/bin/python
+QMS    := $(VENV)/bin/qms
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SYSTEMS := redu sakk lappia
+
+.PHONY: demo test lint gallery bench setup system-deps clean
+
+setup: $(VENV)/.installed system-deps
+
+$(VENV)/.installed: pyproject.toml
+	@python3 -m venv $(VENV) 2>/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,lint]'
+	@touch $@
+
+system-deps:
+	@command -v dot >/dev/null || { echo "installing Graphviz (dot)"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends graphviz; }
+
+demo: setup
+	$(QMS) check models/redu models/sakk models/lappia
+	$(PY) -m qms.demo models/redu
+
+test: setup lint
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check qms tests
+
+gallery: setup
+	@for s in $(SYSTEMS); do \
+	  $(QMS) render models/$$s -o diagrams/$$s --kind all --format svg || exit 1; \
+	  $(QMS) export models/$$s -o exports/$$s || exit 1; \
+	done
+
+bench: setup
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

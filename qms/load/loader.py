@@ -1,0 +1,228 @@
+"""Find, parse, validate and cross-reference a quality system or a single process file."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from qms.errors import Problem, UserError
+from qms.load.messages import translate
+from qms.load.resolve import resolve
+from qms.load.yaml_reader import MAX_BYTES, SourceMap, format_path, parse_text, read_file
+from qms.location import SourceLocation
+from qms.model import Process, Provider, QualitySystem, StrictModel
+from qms.model.process import expand_flow, expand_message
+
+__all__ = ["LoadResult", "load", "load_or_raise", "process_files"]
+
+
+@dataclass
+class LoadResult:
+    """What a load produced: the system (None when nothing usable), every problem, the files.
+
+    ``standalone`` is True when a single process file was loaded; ``system`` is then a
+    minimal system around that one process, and references to roles, stakeholders and
+    other processes are not checked.
+    """
+
+    system: QualitySystem | None
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    standalone: bool = False
+    source_maps: dict[str, SourceMap] = field(default_factory=dict)
+    root: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error-level problem."""
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def _display(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("../../") else rel
+
+
+def process_files(root: Path) -> list[Path]:
+    """The process files of a system folder, sorted by path."""
+    folder = root / "processes"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+
+
+def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> LoadResult:
+    """Load a system folder (``system.yaml`` + ``processes/**/*.yaml``) or one process file.
+
+    Never raises for bad input: every problem is collected in :attr:`LoadResult.problems`
+    with its file, line and column.
+
+    Parameters
+    ----------
+    path
+        A folder with ``system.yaml``, the ``system.yaml`` file itself, or a process file.
+    """
+    result = _load(Path(path), max_bytes)
+    result.problems.sort(key=lambda p: (p.location.file, p.location.line, p.location.column))
+    return result
+
+
+def _load(path: Path, max_bytes: int) -> LoadResult:
+    shown = _display(path)
+    if not path.exists():
+        return LoadResult(None, [Problem(SourceLocation(shown), "path does not exist", "check the spelling")])
+    if path.is_dir():
+        if not (path / "system.yaml").is_file():
+            hint = "a system folder holds system.yaml and processes/*.yaml; create one with `qms new system DIR`"
+            return LoadResult(None, [Problem(SourceLocation(shown), "folder has no system.yaml", hint)])
+        return _load_system(path, max_bytes)
+    if path.name == "system.yaml":
+        return _load_system(path.parent, max_bytes)
+    return _load_single(path, max_bytes)
+
+
+def load_or_raise(path: str | Path) -> LoadResult:
+    """Like :func:`load`, but raise :class:`UserError` when there is any error."""
+    result = load(path)
+    if not result.ok:
+        raise UserError([p for p in result.problems if p.severity == "error"])
+    return result
+
+
+def _parse(path: Path, max_bytes: int) -> tuple[Any, SourceMap | None, list[Problem], str]:
+    shown = _display(path)
+    text, problems = read_file(path, shown, max_bytes)
+    if text is None:
+        return None, None, problems, shown
+    parsed, problems = parse_text(text, shown)
+    if parsed is None:
+        return None, None, problems, shown
+    if not isinstance(parsed.data, dict):
+        problems.append(
+            Problem(parsed.source_map.locate(()), "expected a mapping of keys at the top of the file",
+                    "start with `process: <id>` or `system: <id>`")
+        )
+        return None, None, problems, shown
+    return parsed.data, parsed.source_map, problems, shown
+
+
+def _index_maps(data: dict[str, Any]) -> dict[str, list[int]]:
+    maps: dict[str, list[int]] = {}
+    for key, expand in (("flow", expand_flow), ("messages", expand_message)):
+        items = data.get(key)
+        if isinstance(items, list):
+            mapping: list[int] = []
+            for i, item in enumerate(items):
+                try:
+                    n = len(expand(item))
+                except ValueError:
+                    n = 1
+                mapping.extend([i] * n)
+            maps[key] = mapping
+    return maps
+
+
+def _validate_process(data: Any, smap: SourceMap) -> tuple[Process | None, list[Problem]]:
+    pid = str(data.get("process", "")) if isinstance(data, dict) else ""
+    maps = _index_maps(data)
+    try:
+        process = Process.model_validate(data)
+    except ValidationError as exc:
+        return None, translate(exc, Process, smap, index_maps=maps, process=pid)
+    _attach(process, (), smap, maps)
+    return process, []
+
+
+def _load_single(path: Path, max_bytes: int) -> LoadResult:
+    data, smap, problems, shown = _parse(path, max_bytes)
+    result = LoadResult(None, problems, [shown])
+    if data is None or smap is None:
+        return result
+    result.source_maps[shown] = smap
+    if "system" in data and "process" not in data:
+        problems.append(Problem(smap.locate(()), "this is a system file; load its folder",
+                                f"run qms on {_display(path.parent)}"))
+        return result
+    process, errs = _validate_process(data, smap)
+    problems.extend(errs)
+    if process is None:
+        return result
+    system = QualitySystem(
+        system=process.process, name=process.name,
+        provider=Provider(id=process.process, name=process.name), processes=[process],
+    )
+    result.system = system
+    result.standalone = True
+    problems.extend(resolve(system, standalone=True))
+    return result
+
+
+def _load_system(root: Path, max_bytes: int) -> LoadResult:
+    data, smap, problems, shown = _parse(root / "system.yaml", max_bytes)
+    result = LoadResult(None, problems, [shown], root=root)
+    if smap is not None:
+        result.source_maps[shown] = smap
+    processes: list[Process] = []
+    seen: dict[str, str] = {}
+    for file in process_files(root):
+        pdata, psmap, pproblems, pshown = _parse(file, max_bytes)
+        result.files.append(pshown)
+        problems.extend(pproblems)
+        if pdata is None or psmap is None:
+            continue
+        result.source_maps[pshown] = psmap
+        process, errs = _validate_process(pdata, psmap)
+        problems.extend(errs)
+        if process is None:
+            continue
+        if process.process in seen:
+            problems.append(
+                Problem(psmap.locate(("process",)), f"duplicate process id '{process.process}'",
+                        f"also defined in {seen[process.process]}; rename one", process=process.process)
+            )
+            continue
+        seen[process.process] = pshown
+        processes.append(process)
+    if data is None or smap is None:
+        return result
+    if "processes" in data:
+        problems.append(Problem(smap.locate(("processes",), key=True),
+                                "processes are not listed in system.yaml",
+                                "put each process in its own file under processes/"))
+        data = {k: v for k, v in data.items() if k != "processes"}
+    try:
+        bare = QualitySystem.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(translate(exc, QualitySystem, smap))
+        return result
+    _attach(bare, (), smap, {})
+    system = bare.model_copy(update={"processes": processes})
+    system._loc, system._ypath, system._smap = bare._loc, bare._ypath, bare._smap
+    result.system = system
+    problems.extend(resolve(system, standalone=False))
+    return result
+
+
+def _attach(obj: StrictModel, path: tuple[Any, ...], smap: SourceMap, maps: dict[str, list[int]]) -> None:
+    """Give ``obj`` and every nested model its source location."""
+    line, col = smap.values.get(path, (0, 0))
+    obj._loc = SourceLocation(smap.file, line, col, format_path(path))
+    obj._ypath = path
+    obj._smap = smap
+    for name, fld in type(obj).model_fields.items():
+        value = obj.__dict__.get(name)
+        key = fld.alias or name
+        if isinstance(value, BaseModel):
+            _attach(value, (*path, key), smap, {})  # type: ignore[arg-type]
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            mapping = maps.get(key) if not path else None
+            for i, item in enumerate(value):
+                raw_i = mapping[i] if mapping and i < len(mapping) else i
+                _attach(item, (*path, key, raw_i), smap, {})

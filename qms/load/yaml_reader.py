@@ -1,0 +1,235 @@
+"""Safe, located YAML reading: text checks, the libyaml composer, and a source map."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from qms.errors import Problem
+from qms.location import SourceLocation
+
+__all__ = ["MAX_BYTES", "ParsedFile", "SourceMap", "format_path", "parse_text", "read_file"]
+
+MAX_BYTES = 10 * 1024 * 1024
+"""Largest YAML file qms reads (a process description is a few kilobytes)."""
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Path = tuple[str | int, ...]
+
+
+def format_path(path: _Path) -> str:
+    """Return the YAML path of ``path`` as ``steps[3].lane``.
+
+    Examples
+    --------
+    >>> format_path(("steps", 3, "lane"))
+    'steps[3].lane'
+    """
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass
+class SourceMap:
+    """Line and column (1-based) of every key and value of one parsed file.
+
+    Why: pydantic reports ``('steps', 3, 'lane')``; the user needs ``file:12:5``.
+    """
+
+    file: str
+    values: dict[_Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[_Path, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: _Path, *, key: bool = False) -> SourceLocation:
+        """Locate ``path``; falls back to the nearest located parent."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            pos = table.get(probe) or self.values.get(probe)
+            if pos:
+                return SourceLocation(self.file, pos[0], pos[1], format_path(path))
+            probe = probe[:-1]
+        pos = self.values.get((), (1, 1))
+        return SourceLocation(self.file, pos[0], pos[1], format_path(path))
+
+
+@dataclass
+class ParsedFile:
+    """A parsed YAML document and its source map."""
+
+    path: Path
+    data: Any
+    source_map: SourceMap
+
+
+def read_file(path: Path, display: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
+    """Read a YAML file as UTF-8 text, refusing what is not a reasonable text file."""
+    here = SourceLocation(display, 1, 1)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, [Problem(SourceLocation(display), f"cannot read file: {exc.strerror}")]
+    if size > max_bytes:
+        return None, [
+            Problem(
+                here,
+                f"file is {size / 1024 / 1024:.1f} MB, more than the {max_bytes // 1024 // 1024} MB limit",
+                "split the description into several process files",
+            )
+        ]
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        return None, [Problem(here, "file is binary, not a YAML text file", "check the file name and its content")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Problem(
+                SourceLocation(display, line, col),
+                f"file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+                "save the file as UTF-8 in your editor",
+            )
+        ]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [Problem(here, "file is empty", "start from `qms new process NAME`")]
+    return text, []
+
+
+def parse_text(text: str, display: str, *, alias_budget: int = 200_000) -> tuple[ParsedFile | None, list[Problem]]:
+    """Parse YAML ``text`` into plain data plus a :class:`SourceMap`.
+
+    Duplicate keys, alias bombs and multi-document files are refused with located problems.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_yaml_problem(exc, display, text)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(SourceLocation(display, 1, 1), f"invalid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [Problem(SourceLocation(display, 1, 1), "file is empty", "start from `qms new process NAME`")]
+    smap = SourceMap(display)
+    problems: list[Problem] = []
+    budget = [alias_budget]
+    constructor = yaml.constructor.SafeConstructor()
+    data = _convert(node, (), smap, problems, budget, constructor, display)
+    if budget[0] < 0:
+        return None, [
+            Problem(
+                SourceLocation(display, 1, 1),
+                "YAML aliases expand to too many elements (alias bomb?)",
+                "write the content out instead of nesting aliases",
+            )
+        ]
+    return ParsedFile(Path(display), data, smap), problems
+
+
+def _convert(
+    node: yaml.Node,
+    path: _Path,
+    smap: SourceMap,
+    problems: list[Problem],
+    budget: list[int],
+    constructor: yaml.constructor.SafeConstructor,
+    display: str,
+) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        return None
+    smap.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for knode, vnode in node.value:
+            if knode.tag == "tag:yaml.org,2002:merge":
+                problems.append(
+                    Problem(
+                        SourceLocation(display, knode.start_mark.line + 1, knode.start_mark.column + 1),
+                        "merge keys (<<) are not supported",
+                        "write the keys out",
+                    )
+                )
+                continue
+            key = constructor.construct_object(knode) if isinstance(knode, yaml.ScalarNode) else None
+            if not isinstance(key, str | int) or isinstance(key, bool):
+                key = str(key)
+            key_path = (*path, key)
+            kpos = (knode.start_mark.line + 1, knode.start_mark.column + 1)
+            if key in out:
+                first = smap.keys.get(key_path, (0, 0))
+                problems.append(
+                    Problem(
+                        SourceLocation(display, *kpos, format_path(key_path)),
+                        f"duplicate key '{key}' (first at line {first[0]})",
+                        "remove one of them",
+                    )
+                )
+                continue
+            smap.keys[key_path] = kpos
+            out[key] = _convert(vnode, key_path, smap, problems, budget, constructor, display)
+            if budget[0] < 0:
+                return None
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for i, child in enumerate(node.value):
+            items.append(_convert(child, (*path, i), smap, problems, budget, constructor, display))
+            if budget[0] < 0:
+                return None
+        return items
+    if node.tag == "tag:yaml.org,2002:bool" and not node.style and node.value.lower() not in ("true", "false"):
+        return node.value  # YAML 1.2: yes/no/on/off are words (a branch labelled "yes")
+    try:
+        return constructor.construct_object(node)
+    except yaml.YAMLError as exc:
+        problems.append(
+            Problem(
+                SourceLocation(display, node.start_mark.line + 1, node.start_mark.column + 1),
+                f"cannot read value: {getattr(exc, 'problem', exc)}",
+            )
+        )
+        return node.value
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else 1
+    problem = (exc.problem or exc.context or "invalid YAML").strip()
+    if "'\\t'" in problem or "\t" in problem:
+        return Problem(
+            SourceLocation(display, line, col),
+            "tab character in indentation",
+            "YAML indents with spaces; replace the tabs with spaces",
+        )
+    lines = text.splitlines()
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = current[: len(current) - len(current.lstrip())]
+    if "\t" in indent or current[col - 1 : col] == "\t":
+        return Problem(
+            SourceLocation(display, line, col),
+            "tab character in indentation",
+            "YAML indents with spaces; replace the tabs with spaces",
+        )
+    hint = "check the indentation and quoting near this line"
+    if "mapping values are not allowed" in problem:
+        hint = "quote a value that contains ': ' (e.g. \"a: b\") or fix the indentation"
+    elif "expected <document start>" in problem or "expected a single document" in problem:
+        hint = "keep one YAML document per file (no '---' in the middle)"
+    return Problem(SourceLocation(display, line, col), f"invalid YAML: {problem}", hint)

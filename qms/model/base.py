@@ -1,0 +1,163 @@
+"""Strict base model, identifiers and multilingual text shared by every model class."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PrivateAttr
+
+from qms.location import SourceLocation
+
+__all__ = [
+    "LANGUAGES",
+    "Id",
+    "Lang",
+    "StrictModel",
+    "Text",
+    "YearMonthOrDate",
+    "slugify",
+    "text_in",
+]
+
+LANGUAGES: tuple[str, ...] = ("fi", "en", "sv", "se")
+Lang = Literal["fi", "en", "sv", "se"]
+
+ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+
+# Letters with no Unicode decomposition that NFKD cannot strip to ASCII.
+_SLUG_EXTRA = str.maketrans(
+    {"đ": "d", "Đ": "D", "ŋ": "n", "Ŋ": "N", "ŧ": "t", "Ŧ": "T", "ʹ": "", "ß": "ss", "æ": "ae", "ø": "o"}
+)
+
+
+def slugify(text: str) -> str:
+    """Return an ASCII id made from ``text``.
+
+    Examples
+    --------
+    >>> slugify("Hyväksyntä")
+    'hyvaksynta'
+    >>> slugify("Sámi oahpahusguovddáš")
+    'sami_oahpahusguovddas'
+    >>> slugify("Ruoŧŧa")
+    'ruotta'
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_SLUG_EXTRA))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_SLUG_EXTRA).lower()
+    text = re.sub(r"[^a-z0-9_.-]+", "_", text).strip("_")
+    if not text or not (text[0].isalpha() or text[0] == "_"):
+        text = "_" + text
+    return text
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(f"id '{value}' must be ASCII letters, digits, _ . - ; try '{slugify(value)}'")
+    return value
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {k: unicodedata.normalize("NFC", v) if isinstance(v, str) else v for k, v in value.items()}
+    return value
+
+
+def _check_text(value: str | dict[str, str]) -> str | dict[str, str]:
+    if isinstance(value, dict) and not value:
+        raise ValueError("a translated text needs at least one language")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+"""An ASCII identifier: it becomes a BPMN id unchanged."""
+
+Text = Annotated[
+    str | dict[Lang, str], BeforeValidator(_nfc), AfterValidator(_check_text)
+]
+"""Text in the system's default language, or ``{fi: ..., en: ..., sv: ..., se: ...}``."""
+
+
+def _when(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+def _check_when(value: str) -> str:
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise ValueError(f"'{value}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+    return value
+
+
+YearMonthOrDate = Annotated[str, BeforeValidator(_when), AfterValidator(_check_when)]
+"""A date as precise as known: ``2025``, ``2025-10`` or ``2025-10-15``."""
+
+
+def text_in(text: str | dict[str, str] | None, lang: str, default: str = "fi") -> str:
+    """Return ``text`` in ``lang``, falling back to the default language, then any.
+
+    Examples
+    --------
+    >>> text_in({"fi": "Laatu", "en": "Quality"}, "en")
+    'Quality'
+    >>> text_in({"fi": "Laatu"}, "se")
+    'Laatu'
+    >>> text_in("Laatu", "en")
+    'Laatu'
+    """
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    for candidate in (lang, default, *LANGUAGES):
+        if candidate in text:
+            return text[candidate]
+    return next(iter(text.values()), "")
+
+
+class StrictModel(BaseModel):
+    """Base of every model class: unknown keys are errors, instances are frozen.
+
+    Why: a typo in a hand-written YAML file (``ownr:``) must fail loudly with a
+    suggestion instead of being ignored. Every instance also carries the
+    :class:`SourceLocation` it was loaded from (``loc``); it takes no part in equality,
+    so a model read back from BPMN equals the one that was written.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_default=True, populate_by_name=True
+    )
+    _loc: SourceLocation | None = PrivateAttr(default=None)
+    _ypath: tuple[Any, ...] = PrivateAttr(default=())
+    _smap: Any = PrivateAttr(default=None)
+
+    @property
+    def loc(self) -> SourceLocation | None:
+        """Where this element was defined, when it came from a file."""
+        return self._loc
+
+    def where(self, *subpath: str | int, key: bool = False) -> SourceLocation | None:
+        """Locate a field (or list item) of this element: ``step.where("lane")``.
+
+        Falls back to the element itself when the field is not in the file (a default).
+        """
+        if self._smap is None:
+            return self._loc
+        located: SourceLocation = self._smap.locate((*self._ypath, *subpath), key=key)
+        return located
+
+    def __eq__(self, other: object) -> bool:
+        if type(self) is not type(other):
+            return NotImplemented
+        return self.__dict__ == other.__dict__  # type: ignore[union-attr]
+
+    def __hash__(self) -> int:
+        return id(self)

@@ -1,0 +1,85 @@
+"""Measures (mittarit) with targets, alert thresholds and results."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import field_validator
+
+from qms.model.base import Id, StrictModel, Text
+
+__all__ = ["Benchmark", "Measure", "Result"]
+
+MeasureType = Literal["input", "process", "output", "outcome", "perception"]
+SourceKind = Literal[
+    "national_register",
+    "national_stats",
+    "national_survey",
+    "own_survey",
+    "hr_system",
+    "finance_system",
+    "student_admin",
+    "own_records",
+    "other",
+]
+
+
+class Result(StrictModel):
+    """One measured value of a measure for a period (``2025``, ``2025-Q3``)."""
+
+    period: str
+    value: float | str
+    comment: Text | None = None
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
+class Benchmark(StrictModel):
+    """A comparison value from another source (national mean, a peer provider)."""
+
+    source: Text
+    value: float | str
+
+
+class Measure(StrictModel):
+    """A measure of quality or effectiveness (mittari, tunnusluku).
+
+    Why: ISO 9001 4.4 c and EQAVET ask for indicators with targets, a data source, a
+    rhythm and an owner; a measure is *complete* when it has all of them.
+    ``target`` and ``alert`` are written as a comparison, e.g. ``">= 4.3"``, ``"≤ 8 %"``.
+    """
+
+    id: Id
+    name: Text
+    type: MeasureType | None = None
+    definition: Text | None = None
+    unit: str | None = None
+    target: str | None = None
+    alert: str | None = None
+    baseline: str | None = None
+    source: Text | None = None
+    source_kind: SourceKind | None = None
+    frequency: Text | None = None
+    owner: Id | None = None
+    reported_to: list[Text] = []
+    processes: list[Id] = []
+    objectives: list[Id] = []
+    education_forms: list[Id] = []
+    stakeholder_group: str | None = None
+    eqavet_indicators: list[int] = []
+    results: list[Result] = []
+    benchmarks: list[Benchmark] = []
+    ignore: dict[str, str] = {}
+
+    @field_validator("target", "alert", "baseline", mode="before")
+    @classmethod
+    def _number_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int | float) else value
+
+    @property
+    def complete(self) -> bool:
+        """True when the measure has a target, a source, a frequency and an owner."""
+        return all((self.target, self.source, self.frequency, self.owner))

@@ -1,0 +1,441 @@
+"""The whole quality system: provider, organisation, architecture, cycle and plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from qms.model.base import Id, Lang, StrictModel, Text, YearMonthOrDate
+from qms.model.measure import Measure
+from qms.model.process import Process
+
+__all__ = [
+    "Action",
+    "AnnualCycle",
+    "Architecture",
+    "CheckConfig",
+    "CycleEvent",
+    "DevelopmentPlan",
+    "EducationForm",
+    "EvaluationActivity",
+    "EvaluationFinding",
+    "EvidenceRecord",
+    "FeedbackInstrument",
+    "GlossaryEntry",
+    "MaturityItem",
+    "Objective",
+    "OrgUnit",
+    "Partnership",
+    "ProcessGroup",
+    "Provider",
+    "QualityGroup",
+    "QualitySystem",
+    "Role",
+    "SelfAssessment",
+    "SpecialTask",
+    "Stakeholder",
+    "Strategy",
+]
+
+
+def _listify(value: Any) -> Any:
+    return [value] if isinstance(value, str | int) else value
+
+
+class SpecialTask(StrictModel):
+    """A special task in the licence (järjestämislupa), mapped to processes and measures."""
+
+    id: Id
+    name: Text
+    processes: list[Id] = []
+    measures: list[Id] = []
+
+
+class Provider(StrictModel):
+    """The education provider (koulutuksen järjestäjä)."""
+
+    id: Id
+    name: Text
+    alt_names: list[Text] = []
+    business_id: str | None = None
+    owner_type: str | None = None
+    owners: list[Text] = []
+    regions: list[Text] = []
+    sites: list[Text] = []
+    languages: list[Lang] = []
+    purpose: Text | None = None
+    vision: Text | None = None
+    values: list[Text] = []
+    quality_policy: Text | None = None
+    frameworks: list[str] = []
+    special_tasks: list[SpecialTask] = []
+
+
+class Objective(StrictModel):
+    """A strategic or operational objective with its measures and processes."""
+
+    id: Id
+    name: Text
+    level: Literal["strategic", "operational", "unit", "process"] = "strategic"
+    parent: Id | None = None
+    owner: Id | None = None
+    measures: list[Id] = []
+    processes: list[Id] = []
+    external_refs: list[Text] = []
+
+
+class Strategy(StrictModel):
+    """The provider's strategy and its objectives."""
+
+    id: Id
+    name: Text
+    period: str | None = None
+    objectives: list[Objective] = []
+
+
+class Role(StrictModel):
+    """A role (a lane in the diagrams): no personal data, only the function."""
+
+    id: Id
+    name: Text
+    org_unit: Id | None = None
+    qm_responsibility: bool = False
+    qms_owner: bool = False
+    responsibilities: list[Text] = []
+
+
+OrgLevel = Literal["jarjestaja", "tulosalue", "oppilaitos", "koulutusala", "toimipiste", "tiimi", "yksikko"]
+
+
+class OrgUnit(StrictModel):
+    """An organisation unit at one level (järjestäjä, tulosalue, oppilaitos, tiimi …)."""
+
+    id: Id
+    name: Text
+    level: OrgLevel
+    parent: Id | None = None
+    manager: Id | None = None
+    sites: list[Text] = []
+
+
+class Stakeholder(StrictModel):
+    """An interested party (sidosryhmä); an external participant (pool) in the flows."""
+
+    id: Id
+    name: Text
+    category: list[str] = []
+    requirements: list[Text] = []
+    channels: list[Text] = []
+    review_date: dt.date | None = None
+
+    _cat = field_validator("category", mode="before")(classmethod(lambda cls, v: _listify(v)))
+
+
+class EducationForm(StrictModel):
+    """A form of education and training in the licence (koulutusmuoto)."""
+
+    id: Id
+    name: Text
+    kind: str | None = None
+    learning_environments: list[str] = []
+
+
+class QualityGroup(StrictModel):
+    """The quality group (laaturyhmä): chair, members and mandate."""
+
+    id: Id
+    name: Text
+    chair: Id | None = None
+    members: list[Text] = []
+    mandate: list[Text] = []
+    meets: Text | None = None
+    founded: str | None = None
+
+
+class ProcessGroup(StrictModel):
+    """A group of the process map (a process area), in drawing order."""
+
+    id: Id
+    name: Text
+    category: Literal["management", "core", "support"]
+    processes: list[Id] = []
+
+
+class Architecture(StrictModel):
+    """The process architecture: groups and their order, and the value chain."""
+
+    groups: list[ProcessGroup] = []
+    value_chain: list[Id] = []
+    customer_need: Text | None = None
+    customer_result: Text | None = None
+
+
+class FeedbackInstrument(StrictModel):
+    """A feedback survey or channel and where its results go (closes the loop)."""
+
+    id: Id
+    name: Text
+    target_groups: list[str] = []
+    timing: Text | None = None
+    channel: Text | None = None
+    owner: Id | None = None
+    measures: list[Id] = []
+    feeds: list[Id] = []
+    analysis: str | None = None
+    actions: list[Id] = []
+    languages: list[Lang] = []
+
+
+EvaluationType = Literal[
+    "self_assessment",
+    "internal_audit",
+    "peer_review",
+    "benchmarking",
+    "management_review",
+    "external_evaluation",
+    "survey_round",
+    "risk_review",
+]
+
+
+class EvaluationActivity(StrictModel):
+    """An evaluation: self-assessment, internal audit, peer review, benchmarking …"""
+
+    id: Id
+    name: Text
+    type: EvaluationType
+    date: YearMonthOrDate | None = None
+    status: Literal["planned", "done"] = "done"
+    processes: list[Id] = []
+    org_units: list[Id] = []
+    education_forms: list[Id] = []
+    responsible: Id | None = None
+    auditors: list[Id] = []
+    participants: list[str] = []
+    publish_required: bool = False
+    published: dt.date | None = None
+    evidence: list[Id] = []
+
+
+class EvaluationFinding(StrictModel):
+    """A finding of an evaluation: a strength, an area for improvement, a nonconformity."""
+
+    id: Id
+    name: Text
+    kind: Literal["strength", "improvement_area", "nonconformity", "observation", "good_practice"] = (
+        "improvement_area"
+    )
+    source: Id | None = None
+    source_text: Text | None = None
+    processes: list[Id] = []
+    measures: list[Id] = []
+    criteria: list[str] = []
+
+
+class Action(StrictModel):
+    """An improvement action of the development plan."""
+
+    id: Id
+    name: Text
+    findings: list[Id] = []
+    owner: Id | None = None
+    due: dt.date | None = None
+    status: Literal["planned", "ongoing", "done", "verified", "cancelled"] = "planned"
+    verified: dt.date | None = None
+    effect_measure: Id | None = None
+    processes: list[Id] = []
+    priority: Literal["high", "normal", "low"] | None = None
+
+
+class DevelopmentPlan(StrictModel):
+    """The quality-management development plan (kehittämissuunnitelma)."""
+
+    id: Id
+    name: Text
+    start: dt.date | None = None
+    end: dt.date | None = None
+    adopted: YearMonthOrDate | None = None
+    follow_up: list[Id] = []
+    findings: list[EvaluationFinding] = []
+    actions: list[Action] = []
+
+
+class CycleEvent(StrictModel):
+    """An event of the annual cycle (vuosikello) in one or more months."""
+
+    id: Id
+    name: Text
+    months: list[int] = []
+    continuous: bool = False
+    kind: list[str] = []
+    pdca: Literal["plan", "do", "check", "act"] | None = None
+    forum: Text | None = None
+    inputs: list[Text] = []
+    outputs: list[Text] = []
+    audience: list[str] = []
+    evaluation: Id | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            if "month" in data and "months" not in data:
+                data["months"] = data.pop("month")
+            for key in ("months", "kind", "audience"):
+                if key in data:
+                    data[key] = _listify(data[key])
+            pdca = data.get("pdca")
+            if isinstance(pdca, str) and len(pdca) == 1:
+                data["pdca"] = {"p": "plan", "d": "do", "c": "check", "a": "act"}.get(pdca.lower(), pdca)
+        return data
+
+    @field_validator("months")
+    @classmethod
+    def _valid_months(cls, value: list[int]) -> list[int]:
+        for m in value:
+            if not 1 <= m <= 12:
+                raise ValueError(f"month {m} is not 1–12")
+        return value
+
+
+class AnnualCycle(StrictModel):
+    """The annual cycle (vuosikello): when planning, follow-up and evaluation happen."""
+
+    name: Text
+    cycle_start_month: int = Field(default=1, ge=1, le=12)
+    events: list[CycleEvent] = []
+
+
+MaturityLevel = Literal["puuttuva", "alkava", "kehittyva", "edistynyt"]
+
+
+class MaturityItem(StrictModel):
+    """A self-assessed maturity level for one area, with its evidence (never computed)."""
+
+    id: Id
+    area: Text
+    level: MaturityLevel
+    justification: Text | None = None
+    evidence: list[Id] = []
+
+
+class SelfAssessment(StrictModel):
+    """The provider's own maturity self-assessment."""
+
+    framework: str
+    date: dt.date | None = None
+    participants: list[Text] = []
+    items: list[MaturityItem] = []
+
+
+class EvidenceRecord(StrictModel):
+    """A record that shows a criterion is met where the model cannot show it."""
+
+    id: Id
+    kind: Literal[
+        "external_evaluation_report",
+        "publication",
+        "self_assessment_report",
+        "meeting_minutes",
+        "peer_review_report",
+        "benchmarking_report",
+        "partnership_agreement",
+        "budget_decision",
+        "survey_report",
+        "audit_report",
+        "other",
+    ]
+    title: Text
+    criteria: list[str] = []
+    uri: str | None = None
+    date: dt.date | None = None
+    owner: Id | None = None
+    valid_until: dt.date | None = None
+    note: Text | None = None
+
+
+class Partnership(StrictModel):
+    """A partnership (e.g. with another provider) with its agreement and review."""
+
+    id: Id
+    name: Text
+    partner: Id
+    purpose: Text | None = None
+    agreement_ref: Text | None = None
+    review_date: dt.date | None = None
+    processes: list[Id] = []
+    actions: list[Id] = []
+
+
+class GlossaryEntry(StrictModel):
+    """A term of the handbook's glossary."""
+
+    term: Text
+    definition: Text
+
+
+class CheckConfig(StrictModel):
+    """Check configuration: profile, per-rule severities (or ``off``) and parameters."""
+
+    profile: Literal["recommended", "strict", "small-provider"] = "recommended"
+    rules: dict[str, Literal["error", "warning", "info", "off"]] = {}
+    review_interval_months: int = 12
+    audit_cycle_years: int = 3
+
+
+class QualitySystem(StrictModel):
+    """A provider's quality-system description (toimintajärjestelmäkuvaus).
+
+    Why: one object holds what a handbook, a process map and an evaluator need. It
+    comes from ``system.yaml`` plus ``processes/**/*.yaml``; everything but the id, the
+    name and the provider is optional so that a small provider can start small.
+    ``as_of`` is the date the checks treat as today: they never read the clock.
+    """
+
+    system: Id
+    name: Text
+    notice: Text | None = None
+    as_of: dt.date | None = None
+    default_language: Lang = "fi"
+    languages: list[Lang] = []
+    provider: Provider
+    strategy: Strategy | None = None
+    roles: list[Role] = []
+    org_units: list[OrgUnit] = []
+    stakeholders: list[Stakeholder] = []
+    education_forms: list[EducationForm] = []
+    quality_groups: list[QualityGroup] = []
+    architecture: Architecture = Architecture()
+    measures: list[Measure] = []
+    feedback: list[FeedbackInstrument] = []
+    evaluations: list[EvaluationActivity] = []
+    annual_cycle: AnnualCycle | None = None
+    development_plan: DevelopmentPlan | None = None
+    self_assessment: SelfAssessment | None = None
+    evidence: list[EvidenceRecord] = []
+    partnerships: list[Partnership] = []
+    glossary: list[GlossaryEntry] = []
+    checks: CheckConfig = CheckConfig()
+    processes: list[Process] = []
+
+    @property
+    def id(self) -> str:
+        """The system id."""
+        return self.system
+
+    def process(self, process_id: str) -> Process | None:
+        """Return the process with ``process_id``, or None."""
+        for p in self.processes:
+            if p.process == process_id:
+                return p
+        return None
+
+    def all_measures(self) -> list[tuple[Process | None, Measure]]:
+        """Every measure with the process that holds it (None for the catalogue)."""
+        out: list[tuple[Process | None, Measure]] = [(None, m) for m in self.measures]
+        for p in self.processes:
+            out.extend((p, m) for m in p.measures)
+        return out
