@@ -71,7 +71,7 @@ def _texts_flow(value: Any) -> Any:
 def _flow_item(flow: Flow | MessageFlow, name_key: str) -> Any:
     data = _plain(flow)
     label = data.get(name_key)
-    if set(data) <= {"from", "to", name_key} and (label is None or isinstance(label, str)):
+    if set(data) <= {"from", "to", name_key} and (label is None or (isinstance(label, str) and label.strip())):
         key = f"{data['from']} -> {data['to']}"
         return key if label is None else {key: label}
     return _Flow(data)

@@ -145,22 +145,30 @@ class Step(StrictModel):
 _FLOW_RE = re.compile(r"\s*->\s*")
 
 
-def _one_key_mapping(item: Any) -> Any:
-    # YAML reads the unquoted line `a -> b: kyllä` as the mapping {"a -> b": "kyllä"}.
+def _chain_and_label(item: Any) -> tuple[str, Any] | None:
+    """Split a compact item into its ``a -> b`` chain and its label (None when absent).
+
+    YAML reads the unquoted line ``a -> b: kyllä`` as the mapping ``{"a -> b": "kyllä"}``;
+    a quoted ``"a -> b: kyllä"`` stays one string. Both mean the same.
+    """
     if isinstance(item, dict) and len(item) == 1:
-        (key, value), = item.items()
-        if isinstance(key, str) and "->" in key and (value is None or isinstance(value, str | int | float | bool)):
-            return f"{key}: {value}" if value is not None else key
-    return item
+        ((key, value),) = item.items()
+        if isinstance(key, str) and "->" in key:
+            if isinstance(value, dict) or isinstance(value, list):
+                return None
+            return key, (None if value is None else value if isinstance(value, str) else str(value))
+        return None
+    if isinstance(item, str):
+        arrow = item.rfind("->")
+        colon = item.find(":", arrow if arrow >= 0 else 0)
+        if colon < 0:
+            return item, None
+        return item[:colon], item[colon + 1 :].strip() or None
+    return None
 
 
-def _split_label(text: str) -> tuple[str, str | None]:
-    # "a -> b: label" ; the label starts at the first ': ' or ':' after the last arrow.
-    arrow = text.rfind("->")
-    colon = text.find(":", arrow if arrow >= 0 else 0)
-    if colon < 0:
-        return text, None
-    return text[:colon], text[colon + 1 :].strip() or None
+def _parts(chain: str) -> list[str]:
+    return [p.strip() for p in _FLOW_RE.split(chain.strip())]
 
 
 def expand_flow(item: Any) -> list[Any]:
@@ -175,13 +183,13 @@ def expand_flow(item: Any) -> list[Any]:
     >>> expand_flow({"d -> x": "ei"})
     [{'from': 'd', 'to': 'x', 'label': 'ei'}]
     """
-    item = _one_key_mapping(item)
-    if not isinstance(item, str):
+    split = _chain_and_label(item)
+    if split is None:
         return [item]
-    chain, label = _split_label(item)
-    parts = [p.strip() for p in _FLOW_RE.split(chain.strip())]
+    chain, label = split
+    parts = _parts(chain)
     if len(parts) < 2 or any(not p for p in parts):
-        raise ValueError(f"flow '{item}' is not 'a -> b', 'a -> b -> c' or 'a -> b: label'")
+        raise ValueError(f"flow '{chain.strip()}' is not 'a -> b', 'a -> b -> c' or 'a -> b: label'")
     out: list[Any] = []
     for i, (src, dst) in enumerate(itertools.pairwise(parts)):
         flow: dict[str, Any] = {"from": src, "to": dst}
@@ -193,13 +201,13 @@ def expand_flow(item: Any) -> list[Any]:
 
 def expand_message(item: Any) -> list[Any]:
     """Expand one ``messages:`` item: ``step -> pool: name`` or ``pool -> step: name``."""
-    item = _one_key_mapping(item)
-    if not isinstance(item, str):
+    split = _chain_and_label(item)
+    if split is None:
         return [item]
-    chain, label = _split_label(item)
-    parts = [p.strip() for p in _FLOW_RE.split(chain.strip())]
+    chain, label = split
+    parts = _parts(chain)
     if len(parts) != 2 or not all(parts):
-        raise ValueError(f"message '{item}' is not 'step -> participant: name'")
+        raise ValueError(f"message '{chain.strip()}' is not 'step -> participant: name'")
     msg: dict[str, Any] = {"from": parts[0], "to": parts[1]}
     if label is not None:
         msg["name"] = label
@@ -215,7 +223,7 @@ def _expand_or_keep(expand: Any, item: Any) -> list[Any]:
 
 
 def _single(expand: Any, data: Any) -> Any:
-    if isinstance(data, str) or (isinstance(data, dict) and len(data) == 1 and "->" in str(next(iter(data)))):
+    if _chain_and_label(data) is not None:
         return expand(data)[0]
     return data
 

@@ -1,0 +1,111 @@
+"""CLI tests through click's CliRunner: exit codes and exact error text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from qms import __version__
+from qms.cli import cli
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(tmp_path)
+    return CliRunner()
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"qms, version {__version__}\n"
+
+
+def test_every_command_has_help_with_examples(runner: CliRunner) -> None:
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Examples:" in result.output, f"qms {name} --help has no examples"
+        for param in command.params:
+            if param.param_type_name == "option" and param.name != "help":
+                assert getattr(param, "help", None), f"qms {name} {param.opts} has no help text"
+
+
+def test_new_system_then_check_is_clean(runner: CliRunner) -> None:
+    assert runner.invoke(cli, ["new", "system", "laatu"]).exit_code == 0
+    result = runner.invoke(cli, ["new", "process", "Työpaikkaohjaajien koulutus", "--system", "laatu"])
+    assert result.exit_code == 0, result.output
+    assert Path("laatu/processes/tyopaikkaohjaajien_koulutus.yaml").is_file()
+    result = runner.invoke(cli, ["check", "laatu"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(cli, ["fmt", "--check", "laatu"]).exit_code == 0
+
+
+def test_new_refuses_to_overwrite(runner: CliRunner) -> None:
+    runner.invoke(cli, ["new", "system", "laatu"])
+    before = Path("laatu/system.yaml").read_text(encoding="utf-8")
+    result = runner.invoke(cli, ["new", "system", "laatu"])
+    assert result.exit_code == 2
+    assert result.stderr == "laatu/system.yaml: already exists; nothing written\n"
+    assert Path("laatu/system.yaml").read_text(encoding="utf-8") == before
+
+
+def test_check_reports_load_errors_with_exit_2(runner: CliRunner) -> None:
+    Path("p.yaml").write_text("process: p\nname: P\ncategory: core\nownr: x\n", encoding="utf-8")
+    result = runner.invoke(cli, ["check", "p.yaml"])
+    assert result.exit_code == 2
+    assert "p.yaml:4:1: error" in result.stderr
+    assert "unknown key 'ownr'" in result.stderr
+    assert "did you mean 'owner'?" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_check_json_contract_for_load_errors(runner: CliRunner) -> None:
+    Path("p.yaml").write_text("process: p\nname: P\ncategory: core\nownr: x\n", encoding="utf-8")
+    result = runner.invoke(cli, ["check", "p.yaml", "--format", "json"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["version"] == 1
+    finding = data["findings"][0]
+    assert {"rule", "severity", "message", "hint", "file", "line", "column", "process", "element"} <= set(finding)
+    assert (finding["rule"], finding["severity"], finding["line"], finding["column"]) == ("load", "error", 4, 1)
+    assert data["summary"]["errors"] == 1
+
+
+def test_schema_is_json_schema(runner: CliRunner) -> None:
+    for kind in ("system", "process"):
+        result = runner.invoke(cli, ["schema", "--kind", kind])
+        assert result.exit_code == 0
+        schema = json.loads(result.stdout)
+        assert schema["type"] == "object"
+        assert "properties" in schema
+    process = json.loads(runner.invoke(cli, ["schema", "--kind", "process"]).stdout)
+    assert {"process", "name", "category", "steps", "flow"} <= set(process["properties"])
+    assert process["required"] == ["process", "name", "category"]
+
+
+def test_fmt_keeps_comments_and_orders_keys(runner: CliRunner) -> None:
+    Path("p.yaml").write_text(
+        "# Palaute\nname: P   # nimi\ncategory: core\nprocess: p\nsteps:\n"
+        "  - {task: Tee, id: t}   # tehtävä\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["fmt", "p.yaml"])
+    assert result.exit_code == 0, result.output
+    assert Path("p.yaml").read_text(encoding="utf-8") == (
+        "# Palaute\nprocess: p\nname: P   # nimi\ncategory: core\nsteps:\n"
+        "  - {id: t, task: Tee}   # tehtävä\n"
+    )
+    assert runner.invoke(cli, ["fmt", "--check", "p.yaml"]).exit_code == 0
+
+
+def test_fmt_on_broken_yaml_writes_nothing(runner: CliRunner) -> None:
+    Path("p.yaml").write_text("process: p\nname: a: b\n", encoding="utf-8")
+    result = runner.invoke(cli, ["fmt", "p.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("p.yaml:2:8: error: invalid YAML")
+    assert Path("p.yaml").read_text(encoding="utf-8") == "process: p\nname: a: b\n"
+    assert list(Path(".").iterdir()) == [Path("p.yaml")]

@@ -1,0 +1,64 @@
+"""Model invariants: strict keys, ASCII ids, multilingual text, derived ids, equality."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from qms.model import Process, Step, slugify, text_in
+
+
+def test_unknown_keys_are_errors() -> None:
+    with pytest.raises(ValidationError, match="ownr"):
+        Process.model_validate({"process": "p", "name": "P", "category": "core", "ownr": "x"})
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [("Hyväksyntä", "hyvaksynta"), ("Sámi oahpahusguovddáš", "sami_oahpahusguovddas"),
+     ("Ruoŧŧa", "ruotta"), ("ođđa", "odda"), ("máŋga", "manga"), ("earenoamážit", "earenoamazit"),
+     ("čoahkkin", "coahkkin"), ("Sääʹmǩiõll", "saamkioll"), ("2025 raportti", "_2025_raportti")],
+)
+def test_slugify_gives_ascii_ids(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+    assert slug.isascii()
+
+
+def test_non_ascii_id_is_refused_with_suggestion() -> None:
+    with pytest.raises(ValidationError, match="try 'hyvaksynta'"):
+        Step.model_validate({"id": "hyväksyntä", "task": "Hyväksyntä"})
+
+
+def test_step_id_derived_from_name() -> None:
+    assert Step.model_validate({"task": "Pääprosessien kuvaaminen"}).id == "paaprosessien_kuvaaminen"
+
+
+def test_pdca_short_forms() -> None:
+    assert Step.model_validate({"id": "a", "task": "A", "pdca": "C"}).pdca == "check"
+
+
+def test_text_fallback() -> None:
+    name = {"fi": "Opettaja", "se": "Oahpaheaddji"}
+    assert text_in(name, "se") == "Oahpaheaddji"
+    assert text_in(name, "en") == "Opettaja"
+    assert text_in({"en": "Only English"}, "sv") == "Only English"
+
+
+def test_equality_ignores_source_location() -> None:
+    a = Process.model_validate({"process": "p", "name": "P", "category": "core"})
+    b = Process.model_validate({"process": "p", "name": "P", "category": "core"})
+    from qms.location import SourceLocation
+
+    a._loc = SourceLocation("x.yaml", 1, 1)
+    assert a == b
+    assert a != Process.model_validate({"process": "p", "name": "Q", "category": "core"})
+
+
+def test_flow_ids_are_unique_and_stable() -> None:
+    p = Process.model_validate({
+        "process": "p", "name": "P", "category": "core",
+        "steps": [{"id": "a", "decision": "A"}, {"id": "b", "end": "B"}],
+        "flow": [{"from": "a", "to": "b", "label": "x"}, {"from": "a", "to": "b", "label": "y"},
+                 {"id": "f_a_b_2", "from": "a", "to": "b", "label": "z"}],
+    })
+    assert p.flow_ids() == ["f_a_b", "f_a_b_3", "f_a_b_2"]
