@@ -154,7 +154,7 @@ def _chain_and_label(item: Any) -> tuple[str, Any] | None:
     if isinstance(item, dict) and len(item) == 1:
         ((key, value),) = item.items()
         if isinstance(key, str) and "->" in key:
-            if isinstance(value, dict) or isinstance(value, list):
+            if isinstance(value, dict | list):
                 return None
             return key, (None if value is None else value if isinstance(value, str) else str(value))
         return None
