@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from qms.errors import Problem, UserError
-from qms.load.messages import translate
+from qms.load.messages import _inner_model, translate
 from qms.load.resolve import resolve
 from qms.load.yaml_reader import MAX_BYTES, SourceMap, format_path, parse_text, read_file
 from qms.location import SourceLocation
@@ -204,25 +204,44 @@ def _load_system(root: Path, max_bytes: int) -> LoadResult:
         return result
     _attach(bare, (), smap, {})
     system = bare.model_copy(update={"processes": processes})
-    system._loc, system._ypath, system._smap = bare._loc, bare._ypath, bare._smap
+    private = bare.__pydantic_private__ or {}
+    system.set_source(private.get("_loc"), private.get("_ypath", ()), private.get("_smap"))
     result.system = system
     problems.extend(resolve(system, standalone=False))
     return result
 
 
+_MODEL_FIELDS: dict[type, list[tuple[str, str, bool]]] = {}
+
+
+def _model_fields(cls: type[StrictModel]) -> list[tuple[str, str, bool]]:
+    """(attribute, YAML key, is a list) of the fields of ``cls`` that can hold models."""
+    fields = _MODEL_FIELDS.get(cls)
+    if fields is None:
+        fields = []
+        for name, fld in cls.model_fields.items():
+            inner = _inner_model(fld.annotation)
+            if inner is not None:
+                is_list = getattr(fld.annotation, "__origin__", None) is list or "list[" in str(fld.annotation)
+                fields.append((name, fld.alias or name, is_list))
+        _MODEL_FIELDS[cls] = fields
+    return fields
+
+
 def _attach(obj: StrictModel, path: tuple[Any, ...], smap: SourceMap, maps: dict[str, list[int]]) -> None:
     """Give ``obj`` and every nested model its source location."""
     line, col = smap.values.get(path, (0, 0))
-    obj._loc = SourceLocation(smap.file, line, col, format_path(path))
-    obj._ypath = path
-    obj._smap = smap
-    for name, fld in type(obj).model_fields.items():
-        value = obj.__dict__.get(name)
-        key = fld.alias or name
-        if isinstance(value, BaseModel):
-            _attach(value, (*path, key), smap, {})  # type: ignore[arg-type]
-        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+    obj.set_source(SourceLocation(smap.file, line, col, format_path(path)), path, smap)
+    values = obj.__dict__
+    for name, key, _is_list in _model_fields(type(obj)):
+        value = values.get(name)
+        if value is None:
+            continue
+        if isinstance(value, list):
             mapping = maps.get(key) if not path else None
             for i, item in enumerate(value):
-                raw_i = mapping[i] if mapping and i < len(mapping) else i
-                _attach(item, (*path, key, raw_i), smap, {})
+                if isinstance(item, StrictModel):
+                    raw_i = mapping[i] if mapping and i < len(mapping) else i
+                    _attach(item, (*path, key, raw_i), smap, {})
+        elif isinstance(value, StrictModel):
+            _attach(value, (*path, key), smap, {})

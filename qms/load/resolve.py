@@ -213,12 +213,29 @@ def _resolve_process(
         if s.raci and not standalone:
             for part in ("responsible", "accountable", "consulted", "informed"):
                 r.refs(s.raci, part, getattr(s.raci, part), owners, "role", "use a role id", pid)
+    for d in p.documents:
+        if d.id in steps:
+            r.problems.append(Problem(r.at(d, "id"), f"document id '{d.id}' is also a step id",
+                                      "documents and steps share one name space; rename the document",
+                                      process=pid, element=d.id))
+    kinds = {s.id: s.kind for s in p.steps}
     for f in p.flow:
         r.ref(f, ("from",), f.from_, steps, "step", "flows connect step ids of this process", pid)
         r.ref(f, ("to",), f.to, steps, "step", "flows connect step ids of this process", pid)
     for m in p.messages:
         ends = [m.from_, m.to]
         inside = [e for e in ends if e in steps]
+        if len(inside) == 2:
+            r.problems.append(Problem(r.at(m), f"message '{m.from_} -> {m.to}' connects two steps",
+                                      "a message goes to or comes from an external participant; "
+                                      "use flow: between steps (or rename a step that has a stakeholder's id)",
+                                      process=pid))
+            continue
+        for e in inside:
+            if kinds[e] in {"decision", "parallel", "inclusive"}:
+                r.problems.append(Problem(r.at(m), f"message '{m.from_} -> {m.to}' starts or ends at gateway '{e}'",
+                                          "a gateway only routes; attach the message to a task or an event",
+                                          process=pid, element=e))
         if not inside:
             r.problems.append(Problem(r.at(m), f"message '{m.from_} -> {m.to}' connects no step of this process",
                                       "one end is a step id, the other a stakeholder id", process=pid))

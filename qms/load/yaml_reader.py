@@ -16,8 +16,20 @@ __all__ = ["MAX_BYTES", "ParsedFile", "SourceMap", "format_path", "parse_text", 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest YAML file qms reads (a process description is a few kilobytes)."""
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The libyaml loader with a fast path for plain scalars that can only be strings."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self.yaml_implicit_resolvers:
+            return _STR
+        return super().resolve(kind, value, implicit)
+
 _Path = tuple[str | int, ...]
+_STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
 
 
 def format_path(path: _Path) -> str:
@@ -166,7 +178,10 @@ def _convert(
                     )
                 )
                 continue
-            key = constructor.construct_object(knode) if isinstance(knode, yaml.ScalarNode) else None
+            if knode.tag == _STR:
+                key = knode.value
+            else:
+                key = constructor.construct_object(knode) if isinstance(knode, yaml.ScalarNode) else None
             if not isinstance(key, str | int) or isinstance(key, bool):
                 key = str(key)
             key_path = (*path, key)
@@ -193,7 +208,10 @@ def _convert(
             if budget[0] < 0:
                 return None
         return items
-    if node.tag == "tag:yaml.org,2002:bool" and not node.style and node.value.lower() not in ("true", "false"):
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _BOOL and not node.style and node.value.lower() not in ("true", "false"):
         return node.value  # YAML 1.2: yes/no/on/off are words (a branch labelled "yes")
     try:
         return constructor.construct_object(node)

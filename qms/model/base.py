@@ -7,7 +7,7 @@ import unicodedata
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PrivateAttr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
 from qms.location import SourceLocation
 
@@ -135,23 +135,33 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, validate_default=True, populate_by_name=True
     )
-    _loc: SourceLocation | None = PrivateAttr(default=None)
-    _ypath: tuple[Any, ...] = PrivateAttr(default=())
-    _smap: Any = PrivateAttr(default=None)
+    # Source positions live in ``__pydantic_private__``, set by :meth:`set_source`; no private
+    # attributes are declared, so that validating a model copies nothing for them (speed).
 
     @property
     def loc(self) -> SourceLocation | None:
         """Where this element was defined, when it came from a file."""
-        return self._loc
+        private = self.__pydantic_private__
+        return private.get("_loc") if private else None
+
+    def set_source(self, loc: SourceLocation | None, ypath: tuple[Any, ...] = (), smap: Any = None) -> None:
+        """Record where this element came from (used by the loader and importers)."""
+        private = self.__pydantic_private__
+        if private is None:
+            object.__setattr__(self, "__pydantic_private__", {"_loc": loc, "_ypath": ypath, "_smap": smap})
+        else:
+            private["_loc"], private["_ypath"], private["_smap"] = loc, ypath, smap
 
     def where(self, *subpath: str | int, key: bool = False) -> SourceLocation | None:
         """Locate a field (or list item) of this element: ``step.where("lane")``.
 
         Falls back to the element itself when the field is not in the file (a default).
         """
-        if self._smap is None:
-            return self._loc
-        located: SourceLocation = self._smap.locate((*self._ypath, *subpath), key=key)
+        private = self.__pydantic_private__ or {}
+        smap = private.get("_smap")
+        if smap is None:
+            return private.get("_loc")
+        located: SourceLocation = smap.locate((*private["_ypath"], *subpath), key=key)
         return located
 
     def __eq__(self, other: object) -> bool:

@@ -49,7 +49,7 @@ def test_equality_ignores_source_location() -> None:
     b = Process.model_validate({"process": "p", "name": "P", "category": "core"})
     from qms.location import SourceLocation
 
-    a._loc = SourceLocation("x.yaml", 1, 1)
+    a.set_source(SourceLocation("x.yaml", 1, 1))
     assert a == b
     assert a != Process.model_validate({"process": "p", "name": "Q", "category": "core"})
 
