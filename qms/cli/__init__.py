@@ -15,7 +15,12 @@ COMMANDS: list[str] = [
     "qms.cli.check",
     "qms.cli.new",
     "qms.cli.schema",
+    "qms.cli.render",
     "qms.cli.fmt",
+    "qms.cli.export",
+    "qms.cli.import_",
+    "qms.cli.handbook",
+    "qms.cli.build",
 ]
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

@@ -1,56 +1,135 @@
-"""``qms check``: load a system or process and report every problem."""
+"""``qms check``: load systems or process files, run the rules, report findings or coverage."""
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import sys
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import click
 
-from qms.cli.output import EXIT_LOAD, echo_problems
-from qms.errors import Problem
+from qms.check.config import PROFILES, find_project_config, resolve_config, select_rules
+from qms.check.coverage import CoverageReport, coverage, format_coverage_json, format_coverage_text
+from qms.check.engine import check, problem_finding
+from qms.check.finding import Finding
+from qms.check.output import FORMATS, format_findings, summarise
+from qms.check.registry import RULES
+from qms.check.rule import Rule
+from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD
 from qms.load import load
 
 __all__ = ["command"]
 
 
-def _finding(p: Problem) -> dict[str, object]:
-    return {
-        "rule": p.rule,
-        "severity": p.severity,
-        "message": p.message,
-        "hint": p.hint,
-        "file": p.location.file,
-        "line": p.location.line,
-        "column": p.location.column,
-        "process": p.process or None,
-        "element": p.element or None,
-    }
+@dataclass
+class _Run:
+    findings: list[Finding] = field(default_factory=list)
+    ran: dict[str, Rule] = field(default_factory=dict)
+    reports: list[CoverageReport] = field(default_factory=list)
+    files: int = 0
+    processes: int = 0
+    input_error: bool = False
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date: write YYYY-MM-DD") from None
+
+
+def _check_path(path: str, run: _Run, *, profile: str | None, select: list[str], ignore: list[str],
+                as_of: dt.date | None, report: str) -> None:
+    loaded = load(path)
+    run.files += len(loaded.files)
+    run.findings.extend(problem_finding(p) for p in loaded.problems)
+    if any(p.severity == "error" for p in loaded.problems):
+        run.input_error = True
+    start = loaded.root if loaded.root is not None else Path(path)
+    project, problems = find_project_config(start)
+    config = resolve_config(loaded.system, RULES, project=project, profile=profile, select=select, ignore=ignore)
+    for p in (*problems, *config.problems):
+        run.findings.append(problem_finding(p))
+        run.input_error = True
+    if loaded.system is None:
+        return
+    run.processes += len(loaded.system.processes)
+    result = check(loaded.system, config, as_of=as_of, standalone=loaded.standalone)
+    run.findings.extend(result.findings)
+    for r in result.ran:
+        run.ran.setdefault(r.code, r)
+    if report == "coverage":
+        run.reports.append(coverage(loaded.system, result.findings, ran=[r.code for r in result.ran], as_of=as_of))
 
 
 @click.command("check", epilog="""\b
 Examples:
-  qms check models/redu                 # a whole system folder
-  qms check models/redu/processes/talousarvio.yaml
-  qms check models/* --format json      # machine-readable, for other tools""")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: one line per problem (file:line:col: severity: message (hint)); json: the findings contract.")
-def command(paths: tuple[str, ...], fmt: str) -> None:
-    """Load PATHS (system folders or process files) and report every problem.
+  qms check models/redu                        # a whole system folder
+  qms check models/redu/processes/talousarvio.yaml --as-of 2026-03-01
+  qms check models/* --format json             # the findings contract, for other tools
+  qms check models/redu --format sarif > qms.sarif   # for code scanning
+  qms check models/redu --format github        # annotations in a GitHub Actions run
+  qms check models/sakk --profile small-provider --max-warnings 20
+  qms check models/redu --select S --ignore S016     # only structure rules, without lane-required
+  qms check models/redu --report coverage      # criteria: shown / not shown / needs evidence
 
-    Exit status: 0 clean, 2 when something could not be loaded.
+\b
+Configuration: `checks:` in system.yaml (profile, rules: {CODE: error|warning|info|off},
+review_interval_months, audit_cycle_years) or [tool.qms] in the nearest pyproject.toml.
+Suppress one finding with `ignore: {CODE: reason}` on a process, step or measure.""")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: file:line:col: severity CODE name: message (hint); json: the findings contract; "
+                   "sarif: SARIF 2.1.0; github: GitHub Actions annotations.")
+@click.option("--profile", type=click.Choice(PROFILES), default=None,
+              help="Rule profile (default: checks.profile of system.yaml, else [tool.qms], else recommended).")
+@click.option("--report", type=click.Choice(["findings", "coverage"]), default="findings", show_default=True,
+              help="findings: one line per finding; coverage: criteria per framework (text or json).")
+@click.option("--max-warnings", type=click.IntRange(min=-1), default=-1, show_default=True,
+              help="Exit 1 when there are more warnings than this (-1: no limit).")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Run only these rules: codes, names, sets (structure, process, system) or code prefixes (Q5).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
+@click.option("--as-of", "as_of", callback=_date, metavar="YYYY-MM-DD",
+              help="The date the checks treat as today (default: as_of of system.yaml; the clock is never read).")
+def command(paths: tuple[str, ...], fmt: str, profile: str | None, report: str, max_warnings: int,
+            select: tuple[str, ...], ignore: tuple[str, ...], as_of: dt.date | None) -> None:
+    """Load PATHS (system folders or process files), run the checks and report the findings.
+
+    Exit status: 0 clean; 1 error-level findings, or more warnings than --max-warnings;
+    2 usage errors or input that could not be loaded.
     """
-    problems: list[Problem] = []
+    selected, ignored = _codes(select), _codes(ignore)
+    for option, values in (("--select", selected), ("--ignore", ignored)):
+        _, unknown = select_rules(values, RULES)
+        if unknown:
+            raise click.BadParameter(f"unknown rule '{unknown[0]}'", param_hint=option)
+    if report == "coverage" and fmt not in ("text", "json"):
+        raise click.BadParameter("the coverage report is text or json", param_hint="--format")
+    run = _Run()
     for path in paths:
-        problems.extend(load(path).problems)
-    if fmt == "json":
-        counts = {s: sum(p.severity == s[:-1] for p in problems) for s in ("errors", "warnings", "infos")}
-        click.echo(json.dumps({"version": 1, "findings": [_finding(p) for p in problems], "summary": counts},
-                              ensure_ascii=False, indent=2))
+        _check_path(path, run, profile=profile, select=selected, ignore=ignored, as_of=as_of, report=report)
+    summary = summarise(run.findings, files=run.files, processes=run.processes)
+    if report == "coverage":
+        text = format_coverage_json(run.reports) if fmt == "json" else format_coverage_text(run.reports)
+        click.echo(text, nl=False)
+        problems = [f for f in run.findings if f.code in ("load", "config")]
+        if problems:
+            click.echo(format_findings("text", problems, summary, [], colour=sys.stderr.isatty()), err=True, nl=False)
+    elif fmt == "text":
+        colour = sys.stderr.isatty()
+        click.echo(format_findings("text", run.findings, summary, [], colour=colour), err=True, nl=False)
+        click.echo(f"{len(paths)} path{'s' if len(paths) != 1 else ''} checked: {summary}", err=True)
     else:
-        echo_problems(problems)
-        if not problems and sys.stderr.isatty():
-            click.echo(f"{len(paths)} path(s) checked: no problems", err=True)
-    if any(p.severity == "error" for p in problems):
+        click.echo(format_findings(fmt, run.findings, summary, list(run.ran.values())), nl=False)
+    if run.input_error:
         sys.exit(EXIT_LOAD)
+    if summary.errors or (max_warnings >= 0 and summary.warnings > max_warnings):
+        sys.exit(EXIT_FINDINGS)

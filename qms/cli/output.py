@@ -19,6 +19,9 @@ EXIT_FINDINGS = 1
 EXIT_LOAD = 2
 """Exit status for usage errors and input that could not be loaded."""
 
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -42,6 +45,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the usual mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,1189 @@
+"""BPMN 2.0 XML from any tool → model, with a warning for everything the model cannot hold.
+
+Parsing is hardened (no DTD, no entities, no network, a size limit). Files that qms wrote
+carry the whole model in ``qms:model``/``qms:system``; when the diagram still matches it, the
+model is restored exactly. Otherwise (another tool's file, or one edited after export) the
+model is read from the BPMN elements, with the mapping in :data:`qms.bpmn.tags.ELEMENTS`:
+
+- every task type → ``task``; call activity → ``call``; an embedded sub-process (also a
+  transaction, an ad-hoc or an event sub-process) → ``call`` of a new process holding its
+  content (``level: subprocess``, ``parent:`` the enclosing process);
+- start, end and intermediate events → ``start``, ``end``, ``event`` with their trigger; a
+  boundary event → an ``event`` step after its host activity, joined by a flow named like
+  the event (a warning says so);
+- exclusive, parallel and inclusive gateways map one to one; event-based → ``decision``,
+  complex → ``inclusive`` (with warnings);
+- lanes → roles (``lanes:`` and the step's ``lane``); a participant without a process → a
+  stakeholder; message flows → ``messages`` of the process whose step they touch;
+- data objects → ``documents`` (``documents:`` of a step for output associations, ``reads:``
+  for input associations); data stores → ``systems`` of the step (unused ones: resources);
+- text annotations → the step's ``note``; documentation → ``description`` (steps) and
+  ``purpose`` (processes); conditions and default flows are kept.
+
+What none of this covers is reported once per element kind, with element ids and lines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+from pydantic import ValidationError
+
+from qms.bpmn.export import quiet_gc
+from qms.bpmn.tags import BPMN, BPMNDI, DC, DI, ELEMENTS, QMS, TRIGGER_OF, XSI, b, local, q
+from qms.errors import Problem, UserError
+from qms.location import SourceLocation
+from qms.model import (
+    LANGUAGES,
+    Document,
+    Flow,
+    MessageFlow,
+    Process,
+    Provider,
+    QualitySystem,
+    Resource,
+    Role,
+    Stakeholder,
+    Step,
+    slugify,
+    text_in,
+)
+from qms.model.base import ID_PATTERN
+
+__all__ = ["MAX_BYTES", "ImportResult", "check_size", "parse", "read_bpmn"]
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Largest BPMN file read by default (the MIWG reference models are below 1 MB)."""
+
+#: Names for steps that have none in the file (their ids are made from these).
+_UNNAMED: dict[str, dict[str, str]] = {
+    "fi": {"start": "Alku", "end": "Loppu", "event": "Välitapahtuma", "task": "Tehtävä", "decision": "Valinta",
+           "parallel": "Rinnakkain", "inclusive": "Yksi tai useampi"},
+    "en": {"start": "Start", "end": "End", "event": "Event", "task": "Task", "decision": "Decision",
+           "parallel": "Parallel", "inclusive": "Inclusive"},
+}
+_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_LANG_ORDER = {lang: i for i, lang in enumerate(LANGUAGES)}
+_T_DOC = b("documentation")
+_T_EXT = b("extensionElements")
+_T_QMS_MODEL = q(QMS, "model")
+_T_QMS_SYSTEM = q(QMS, "system")
+_T_QMS_DERIVED = q(QMS, "derived")
+_SHAPE = q(BPMNDI, "BPMNShape")
+_BOUNDS = q(DC, "Bounds")
+_FLOW_CONTENT = {"sequenceFlow", "dataObject", "dataObjectReference", "dataStoreReference", "laneSet",
+                 "textAnnotation", "association"}
+#: BPMN elements read as part of the element that holds them (never reported on their own).
+_PARTS = {
+    "incoming", "outgoing", "flowNodeRef", "conditionExpression", "text", "sourceRef", "targetRef",
+    "timeDate", "timeCycle", "timeDuration", "condition", "lane", "childLaneSet", "participant",
+    "messageFlow", "dataInputAssociation", "dataOutputAssociation", "property", *TRIGGER_OF,
+}
+
+
+@dataclass
+class ImportResult:
+    """What an import produced.
+
+    ``system`` always holds the processes read; ``whole_system`` says that the file held a
+    collaboration (pools and message flows), so its roles and stakeholders deserve a
+    ``system.yaml``; ``from_qms`` that it was written by qms and restored from its own data.
+    """
+
+    system: QualitySystem
+    warnings: list[Problem] = field(default_factory=list)
+    whole_system: bool = False
+    from_qms: bool = False
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def check_size(size: int, source: str, max_bytes: int = MAX_BYTES) -> None:
+    """Raise :class:`UserError` when a file of ``size`` bytes is over the limit."""
+    if size > max_bytes:
+        raise UserError([Problem(
+            SourceLocation(source),
+            f"the file is {size / 2**20:.1f} MB, more than the limit of {max_bytes / 2**20:g} MB",
+            "split the model, or raise the limit with --max-size if you trust the file",
+            rule="import",
+        )])
+
+
+def _prolog(data: bytes) -> bytes:
+    """The bytes before the root element, decoded to ASCII-compatible text when UTF-16."""
+    head = data[:65536]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return head.decode("utf-16", errors="replace").encode("utf-8")
+    return head
+
+
+def parse(data: bytes, source: str = "<bpmn>", *, max_bytes: int = MAX_BYTES) -> etree._Element:
+    """Parse BPMN XML safely and return its root element.
+
+    No DTD is loaded, no entity is resolved, nothing is fetched from the network, and
+    huge-tree mode is off; a document with a ``DOCTYPE`` or an ``ENTITY`` declaration is
+    refused before the XML parser sees it (billion laughs, external entities).
+
+    Raises
+    ------
+    UserError
+        For a file over ``max_bytes``, a DOCTYPE, malformed XML or a root that is not
+        ``bpmn:definitions``.
+    """
+    check_size(len(data), source, max_bytes)
+    match = _DOCTYPE.search(_prolog(data))
+    if match:
+        line = _prolog(data)[: match.start()].count(b"\n") + 1
+        raise UserError([Problem(
+            SourceLocation(source, line, 1),
+            "the file declares a DOCTYPE or an ENTITY; qms does not read DTDs or expand entities",
+            "BPMN files need no DOCTYPE: remove the <!DOCTYPE …> declaration if the file is yours",
+            rule="import",
+        )])
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False,
+        remove_comments=True, remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line, col = (exc.position if exc.position else (exc.lineno or 0, 0))
+        raise UserError([Problem(SourceLocation(source, line or 0, col or 0),
+                                 f"the file is not well-formed XML: {exc.msg}",
+                                 "open it in a BPMN tool and save it again", rule="import")]) from None
+    if root.getroottree().docinfo.doctype:
+        raise UserError([Problem(SourceLocation(source, 1, 1), "the file declares a DOCTYPE",
+                                 "remove the <!DOCTYPE …> declaration", rule="import")])
+    if root.tag != b("definitions"):
+        raise UserError([Problem(
+            SourceLocation(source, root.sourceline or 0, 1),
+            f"not a BPMN 2.0 file: the root element is {local(root.tag)}, not bpmn:definitions",
+            f"BPMN 2.0 files have <definitions xmlns=\"{BPMN}\">; BPMN 1.x and XPDL are not read",
+            rule="import",
+        )])
+    return root
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _ordered(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON objects as dicts, translated texts in the language order fi, en, sv, se."""
+    data = dict(pairs)
+    if len(data) > 1 and all(k in _LANG_ORDER for k in data):
+        return dict(sorted(data.items(), key=lambda kv: _LANG_ORDER[kv[0]]))
+    return data
+
+
+def _text(el: etree._Element | None) -> str:
+    if el is None:
+        return ""
+    return "".join(el.itertext()).strip()
+
+
+def _ref(value: str | None) -> str:
+    """A reference without its namespace prefix (``tns:Process_1`` → ``Process_1``)."""
+    if not value:
+        return ""
+    return value.rsplit(":", 1)[-1].strip()
+
+
+def _name_id(name: str, limit: int = 32) -> str:
+    """An id made from a name, cut at a word boundary.
+
+    Examples
+    --------
+    >>> _name_id("Hyväksy hankinta-ehdotus")
+    'hyvaksy_hankinta-ehdotus'
+    >>> _name_id("Review the purchase request and decide whether it can be approved")
+    'review_the_purchase_request_and'
+    """
+    slug = slugify(name)
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit]
+    return cut[: cut.rfind("_")] if "_" in cut[1:] else cut
+
+
+class _Ids:
+    """Valid, unique model ids for one scope: kept when valid, slugified otherwise."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def take(self, raw: str) -> str:
+        base = raw if ID_PATTERN.match(raw) else slugify(raw)
+        ident, n = base, 2
+        while ident in self.used:
+            ident = f"{base}_{n}"
+            n += 1
+        self.used.add(ident)
+        return ident
+
+
+@dataclass
+class _Container:
+    """A process (or sub-process) being read."""
+
+    el: etree._Element
+    id: str
+    name: str
+    participant: etree._Element | None = None
+    parent: str | None = None
+    steps: dict[str, dict[str, Any]] = field(default_factory=dict)  # xml id → step data
+    order: list[tuple[tuple[float, float, int], str]] = field(default_factory=list)
+    flows: list[dict[str, Any]] = field(default_factory=list)
+    flow_els: list[etree._Element] = field(default_factory=list)
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    lanes: list[tuple[tuple[float, float, int], str]] = field(default_factory=list)
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    resources: list[dict[str, Any]] = field(default_factory=list)
+    ids: _Ids = field(default_factory=_Ids)
+    step_id: dict[str, str] = field(default_factory=dict)  # xml id → step id
+    purpose: str = ""
+    qms: Process | None = None  # the embedded model, when qms wrote the file
+    prefix: str = ""
+
+
+class _Reader:
+    """One import run: the parsed tree, the id index, and the warnings collected."""
+
+    def __init__(self, root: etree._Element, source: str, lang: str) -> None:
+        self.root = root
+        self.source = source
+        self.lang = lang
+        self.warnings: list[Problem] = []
+        self.handled: set[etree._Element] = set()
+        self.by_id: dict[str, etree._Element] = {}
+        self.pos: dict[str, tuple[float, float]] = {}
+        self.containers: list[_Container] = []
+        self.of_node: dict[str, _Container] = {}  # xml id of a flow node → its container
+        self.roles: dict[str, str] = {}  # role id → name
+        self.role_of_lane: dict[str, str] = {}
+        self.stakeholders: dict[str, str] = {}  # stakeholder id → name
+        self.stakeholder_of: dict[str, str] = {}  # participant xml id → stakeholder id
+        self.process_of: dict[str, _Container] = {}  # process xml id → container
+        self.participant_process: dict[str, _Container] = {}
+        self.process_ids = _Ids()
+        self.stakeholder_ids = _Ids()
+        self.role_ids: dict[str, str] = {}
+        self.collaboration = False
+        self.system_json: dict[str, Any] | None = None
+        self.stubs: list[tuple[etree._Element, Process]] = []
+        self.ordered: list[Any] = []  # processes and stubs in file order
+        self.used_stores: set[etree._Element] = set()
+
+    # -- reporting
+    def warn(self, el: etree._Element | None, message: str, hint: str = "") -> None:
+        line = el.sourceline or 0 if el is not None else 0
+        ident = el.get("id", "") if el is not None else ""
+        where = f"{local(el.tag)} '{ident}'" if el is not None and ident else (local(el.tag) if el is not None else "")
+        text = f"{where}: {message}" if where else message
+        self.warnings.append(Problem(SourceLocation(self.source, line, 1), text, hint, severity="warning",
+                                     rule="import", element=ident))
+
+    # -- pass 1: index
+    def index(self) -> None:
+        by_id = self.by_id
+        for el in self.root.iterfind(".//*[@id]"):
+            by_id.setdefault(el.get("id"), el)
+        pos = self.pos
+        for shape in self.root.iter(_SHAPE):
+            ref = _ref(shape.get("bpmnElement"))
+            bounds = shape.find(_BOUNDS)
+            if ref and bounds is not None and ref not in pos:
+                try:
+                    pos[ref] = (float(bounds.get("x", "0")), float(bounds.get("y", "0")))
+                except ValueError:
+                    pass
+
+    def order_key(self, el: etree._Element, n: int) -> tuple[float, float, int]:
+        x, y = self.pos.get(el.get("id", ""), (float("inf"), float("inf")))
+        return (x, y, n)
+
+    def lane_key(self, el: etree._Element, n: int) -> tuple[float, float, int]:
+        x, y = self.pos.get(el.get("id", ""), (float("inf"), float("inf")))
+        return (y, x, n)
+
+    # -- pass 2: collaborations and processes
+    def read(self) -> None:
+        self.index()
+        participants: list[etree._Element] = []
+        for collab in self.root.iterfind(b("collaboration")):
+            self.collaboration = True
+            self.handled.add(collab)
+            self._qms_system(collab)
+            for part in collab.iterfind(b("participant")):
+                participants.append(part)
+        process_parts: dict[str, etree._Element] = {}
+        for part in participants:
+            self.handled.add(part)
+            pref = _ref(part.get("processRef"))
+            if pref and pref in self.by_id and self.by_id[pref].tag == b("process"):
+                process_parts.setdefault(pref, part)
+        for proc in self.root.iterfind(b("process")):
+            self.handled.add(proc)
+            part = process_parts.get(proc.get("id", ""))
+            name = (part.get("name") if part is not None else None) or proc.get("name") or ""
+            c = self._container(proc, name, part)
+            self.process_of[proc.get("id", "")] = c
+            if part is not None:
+                self.participant_process[part.get("id", "")] = c
+        for part in participants:
+            if part.get("id", "") in self.participant_process:
+                continue
+            pref = _ref(part.get("processRef"))
+            stub = self._qms_stub(part)
+            if stub is not None:
+                self.stubs.append((part, stub))
+                continue
+            if pref:
+                self.warn(part, f"refers to process '{pref}', which the file does not hold; read as a stakeholder")
+            name = part.get("name") or part.get("id", "participant")
+            ext = part.find(_T_EXT)
+            marker = ext.find(q(QMS, "stakeholder")) if ext is not None else None
+            if ext is not None:
+                self.handled.add(ext)
+            sid = self.stakeholder_ids.take(marker.get("ref") if marker is not None and marker.get("ref")
+                                            else _name_id(name))
+            self.stakeholders[sid] = name
+            self.stakeholder_of[part.get("id", "")] = sid
+        for proc in self.root.iterfind(b("process")):
+            c = self.process_of[proc.get("id", "")]
+            self._flow_elements(c, proc)
+        for collab in self.root.iterfind(b("collaboration")):
+            for mf in collab.iterfind(b("messageFlow")):
+                self.handled.add(mf)
+                self._message(mf)
+            for art in collab:
+                if isinstance(art.tag, str) and art.tag in (b("textAnnotation"), b("association"), b("group")):
+                    self.warn(art, "an artifact of the collaboration (outside every pool) is not kept")
+                    self.handled.add(art)
+        # processes in the order of their pools, then the rest (sub-processes, pool-less processes)
+        stubs = {id(part): p for part, p in self.stubs}
+        for part in participants:
+            if part.get("id", "") in self.participant_process:
+                self.ordered.append(self.participant_process[part.get("id", "")])
+            elif id(part) in stubs:
+                self.ordered.append(stubs[id(part)])
+        placed = {id(c) for c in self.ordered}
+        self.ordered.extend(c for c in self.containers if id(c) not in placed)
+        self._rehome_flows()
+
+    def _rehome_flows(self) -> None:
+        """Move sequence flows filed under a process other than the one holding their steps.
+
+        Some tools file a boundary event (and its flows) in the process while its host is
+        inside a sub-process: the event moves to its host's process first.
+        """
+        for c in self.containers:
+            for f in list(c.flows):
+                if not f.get("_synthetic"):
+                    continue
+                host = self.of_node.get(f["from"])
+                if host is None or host is c:
+                    continue
+                raw = f["to"]
+                step = c.steps.pop(raw)
+                sid = host.ids.take(c.step_id.pop(raw))
+                step["id"] = sid
+                host.steps[raw] = step
+                host.step_id[raw] = sid
+                host.order.extend(k for k in c.order if k[1] == raw)
+                c.order = [k for k in c.order if k[1] != raw]
+                self.of_node[raw] = host
+        for c in self.containers:
+            stay = []
+            for f in c.flows:
+                if f["from"] in c.steps and f["to"] in c.steps:
+                    stay.append(f)
+                    continue
+                home = self.of_node.get(f["from"])
+                if home is not None and home is self.of_node.get(f["to"]) and home is not c:
+                    home.flows.append(f)
+                else:
+                    stay.append(f)
+            c.flows = stay
+
+    def _qms_system(self, collab: etree._Element) -> None:
+        ext = collab.find(_T_EXT)
+        if ext is None:
+            return
+        payload = ext.find(_T_QMS_SYSTEM)
+        if payload is None:
+            return
+        try:
+            self.system_json = json.loads(payload.text or "{}", object_pairs_hook=_ordered)
+            self.lang = payload.get("lang", self.lang)
+        except json.JSONDecodeError as exc:
+            self.warn(payload, f"the qms system data cannot be read ({exc.msg}); it is ignored")
+
+    def _qms_model(self, holder: etree._Element) -> Process | None:
+        ext = holder.find(_T_EXT)
+        payload = ext.find(_T_QMS_MODEL) if ext is not None else None
+        if payload is None:
+            return None
+        try:
+            process = Process.model_validate(json.loads(payload.text or "{}", object_pairs_hook=_ordered))
+        except (json.JSONDecodeError, ValidationError) as exc:
+            self.warn(payload, f"the qms model data cannot be read ({str(exc).splitlines()[0]}); "
+                               "the process is read from the diagram")
+            return None
+        self.lang = payload.get("lang", self.lang)
+        return process
+
+    def _qms_stub(self, part: etree._Element) -> Process | None:
+        process = self._qms_model(part)
+        if process is not None:
+            self.process_ids.used.add(process.process)
+            for child in part:
+                if child.tag in (_T_DOC, _T_EXT):
+                    self.handled.add(child)
+        return process
+
+    def _container(self, el: etree._Element, name: str, part: etree._Element | None,
+                   parent: str | None = None) -> _Container:
+        qms = self._qms_model(el)
+        raw = el.get("id", "process")
+        if qms is not None and qms.process not in self.process_ids.used:
+            pid = qms.process
+            self.process_ids.used.add(pid)
+        else:
+            pid = self.process_ids.take(_name_id(name) if name and qms is None else raw)
+        c = _Container(el, pid, name or el.get("name") or raw, part, parent, qms=qms)
+        if qms is not None and self.system_json is not None:
+            c.prefix = f"{qms.process}."  # a whole-system file prefixes the ids inside each process
+        doc = el.find(_T_DOC)
+        if doc is not None:
+            c.purpose = _text(doc)
+            self.handled.add(doc)
+        self.containers.append(c)
+        return c
+
+    # -- flow elements of one container
+    def _flow_elements(self, c: _Container, el: etree._Element) -> None:  # noqa: C901, PLR0912
+        lanes_of: dict[str, str] = {}
+        for ls in el.iterfind(b("laneSet")):
+            self.handled.add(ls)
+            self._lanes(c, ls, lanes_of)
+        nodes: list[etree._Element] = []
+        later: list[etree._Element] = []
+        for n, child in enumerate(el):
+            if not isinstance(child.tag, str):
+                continue
+            tag = etree.QName(child).localname if child.tag.startswith("{" + BPMN) else None
+            if tag in ELEMENTS:
+                nodes.append(child)
+                c.order.append((self.order_key(child, n), child.get("id", "")))
+            elif tag in _FLOW_CONTENT:
+                later.append(child)
+            elif child.tag in (_T_DOC, _T_EXT):
+                if child.tag == _T_EXT:
+                    self.handled.add(child)
+            elif tag is not None and tag not in _PARTS:
+                pass  # reported as not held, at the end
+        for node in nodes:
+            self._node(c, node, lanes_of)
+        for child in later:
+            if child.tag == b("dataObject"):
+                self._data_object(c, child)
+        for child in later:
+            tag = etree.QName(child).localname
+            if tag == "sequenceFlow":
+                self._sequence_flow(c, child)
+            elif tag == "dataObjectReference":
+                self.handled.add(child)
+            elif tag == "dataStoreReference":
+                self.handled.add(child)
+        for node in nodes:
+            self._data_associations(c, node)
+        for child in later:
+            if child.tag == b("association"):
+                self._association(c, child)
+        for child in later:
+            if child.tag == b("textAnnotation") and child not in self.handled:
+                self.warn(child, "a text annotation attached to no step is not kept")
+                self.handled.add(child)
+            elif child.tag == b("dataStoreReference") and child not in self.used_stores:
+                name = child.get("name") or child.get("id", "")
+                if {"kind": "system", "name": name} not in c.resources:
+                    c.resources.append({"kind": "system", "name": name})
+        for node in nodes:
+            if ELEMENTS[etree.QName(node).localname].container:
+                self._sub_process(c, node, lanes_of)
+
+    def _lanes(self, c: _Container, lane_set: etree._Element, lanes_of: dict[str, str]) -> None:
+        for n, lane in enumerate(lane_set.iterfind(b("lane"))):
+            self.handled.add(lane)
+            role = self._role(lane)
+            if role in {r for _, r in c.lanes}:  # two lanes of one process with the same name
+                role = self._role(lane, fresh=True)
+            c.lanes.append((self.lane_key(lane, n), role))
+            for ref in lane.iterfind(b("flowNodeRef")):
+                lanes_of[_ref(ref.text)] = role
+            child = lane.find(b("childLaneSet"))
+            if child is not None:
+                self.handled.add(child)
+                self._lanes(c, child, lanes_of)  # the innermost lane wins
+
+    def _role(self, lane: etree._Element, *, fresh: bool = False) -> str:
+        ext = lane.find(_T_EXT)
+        marker = ext.find(q(QMS, "role")) if ext is not None else None
+        if ext is not None:
+            self.handled.add(ext)
+        name = lane.get("name") or lane.get("id", "lane")
+        key = marker.get("ref") if marker is not None and marker.get("ref") else f"name:{name}"
+        if fresh:
+            key = f"lane:{lane.get('id')}:{id(lane)}"
+        if key not in self.role_ids:
+            ident = marker.get("ref", "") if marker is not None else _name_id(name)
+            ident = ident if ID_PATTERN.match(ident) else slugify(ident)
+            n = 2
+            base = ident
+            while ident in self.roles:
+                ident = f"{base}_{n}"
+                n += 1
+            self.role_ids[key] = ident
+            self.roles[ident] = name
+        return self.role_ids[key]
+
+    def _model_step_id(self, c: _Container, raw: str, name: str) -> str:
+        """The element's id in a file qms wrote; else an id made from its name (readable YAML)."""
+        if c.qms is not None:
+            if c.prefix and raw.startswith(c.prefix):
+                raw = raw[len(c.prefix):]
+            return c.ids.take(raw)
+        return c.ids.take(_name_id(name) if name else raw)
+
+    def _unnamed(self, kind: str) -> str:
+        return _UNNAMED.get(self.lang, _UNNAMED["en"])[kind]
+
+    def _node(self, c: _Container, el: etree._Element, lanes_of: dict[str, str]) -> None:  # noqa: C901, PLR0912
+        self.handled.add(el)
+        tag = etree.QName(el).localname
+        spec = ELEMENTS[tag]
+        raw = el.get("id", "")
+        name = (el.get("name") or "").strip()
+        if not name and c.qms is None and spec.step_kind != "call":
+            name = self._unnamed(spec.step_kind)
+        sid = self._model_step_id(c, raw, name)
+        c.step_id[raw] = sid
+        self.of_node[raw] = c
+        data: dict[str, Any] = {"id": sid}
+        kind = spec.step_kind
+        if spec.warning:
+            self.warn(el, spec.warning)
+        if kind == "call":
+            if spec.container:
+                data["call"] = ""  # filled when the sub-process is read
+            else:
+                called = _ref(el.get("calledElement"))
+                if not called:
+                    self.warn(el, "a call activity without calledElement: the call names itself",
+                              "set the called process in your tool, or edit call: in the YAML")
+                data["call"] = called or sid
+                data["_called"] = called
+            if name:
+                data["name"] = name
+        else:
+            data[kind] = name or raw
+        lane = lanes_of.get(raw)
+        if lane:
+            data["lane"] = lane
+        doc = el.find(_T_DOC)
+        if doc is not None and _text(doc):
+            data["description"] = _text(doc)
+        for d in el.iterfind(_T_DOC):
+            self.handled.add(d)
+        derived = None
+        ext = el.find(_T_EXT)
+        if ext is not None:
+            self.handled.add(ext)
+            marker = ext.find(_T_QMS_DERIVED)
+            if marker is not None:
+                derived = (marker.get("role", ""), marker.get("of", ""))
+            step_ext = ext.find(q(QMS, "step"))
+            if step_ext is not None:
+                if step_ext.get("pdca") in ("plan", "do", "check", "act"):
+                    data["pdca"] = step_ext.get("pdca")
+                if step_ext.get("phase"):
+                    data["phase"] = step_ext.get("phase")
+        if kind in ("start", "end", "event"):
+            self._trigger(el, data, spec.throw)
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            ctag = etree.QName(child).localname if child.tag.startswith("{" + BPMN) else None
+            if ctag in ("incoming", "outgoing"):
+                self.handled.add(child)
+            elif ctag in ("standardLoopCharacteristics", "multiInstanceLoopCharacteristics"):
+                self.warn(child, "loop and multi-instance markers are not held by the model; the step is kept "
+                                 "without the marker")
+                self.handled.add(child)
+        if tag == "boundaryEvent":
+            host = _ref(el.get("attachedToRef"))
+            c.flows.append({"from": host, "to": raw, "label": name or data.get("trigger", "") or raw,
+                            "_synthetic": True, "_el": el})
+        if derived is not None:
+            data["_derived"] = derived
+        if el.get("default"):
+            data["_default"] = el.get("default")
+        c.steps[raw] = data
+
+    def _trigger(self, el: etree._Element, data: dict[str, Any], throw: bool) -> None:
+        defs = [ch for ch in el if isinstance(ch.tag, str) and ch.tag.startswith("{" + BPMN)
+                and etree.QName(ch).localname.endswith("EventDefinition")]
+        refs = el.findall(b("eventDefinitionRef"))
+        for r in refs:
+            self.handled.add(r)
+            target = self.by_id.get(_ref(r.text))
+            if target is not None:
+                defs.append(target)
+        if not defs:
+            return
+        for d in defs:
+            self.handled.add(d)
+            for part in d.iter():
+                self.handled.add(part)
+        first = etree.QName(defs[0]).localname
+        trigger = TRIGGER_OF.get(first)
+        if len(defs) > 1:
+            self.warn(el, f"{len(defs)} event definitions: the model keeps one trigger ({first})")
+        if trigger is None:
+            kind = first.removesuffix("EventDefinition")
+            self.warn(defs[0], f"a {kind} trigger is not held by the model; the event has no trigger")
+            return
+        data["trigger"] = trigger
+        if throw:
+            data["throw"] = True
+        if trigger == "timer":
+            for t in ("timeDate", "timeCycle", "timeDuration"):
+                value = _text(defs[0].find(b(t)))
+                if value:
+                    data["when"] = value
+                    break
+        elif trigger == "conditional":
+            value = _text(defs[0].find(b("condition")))
+            if value:
+                data["when"] = value
+
+    def _sub_process(self, c: _Container, el: etree._Element, lanes_of: dict[str, str]) -> None:
+        raw = el.get("id", "")
+        name = el.get("name") or raw
+        sub = self._container(el, name, None, parent=c.id)
+        c.steps[raw]["call"] = sub.id
+        if el.get("triggeredByEvent") == "true":
+            self.warn(el, "an event sub-process becomes a call of its own process, not connected to the flow")
+        self._flow_elements(sub, el)
+        # nodes of the sub-process listed in the enclosing lanes keep their lane
+        for xml_id, step in sub.steps.items():
+            lane = lanes_of.get(xml_id)
+            if lane and "lane" not in step:
+                step["lane"] = lane
+                if lane not in [r for _, r in sub.lanes]:
+                    sub.lanes.append(((0.0, 0.0, len(sub.lanes)), lane))
+
+    def _sequence_flow(self, c: _Container, el: etree._Element) -> None:
+        self.handled.add(el)
+        cond = el.find(b("conditionExpression"))
+        data: dict[str, Any] = {"from": _ref(el.get("sourceRef")), "to": _ref(el.get("targetRef")), "_el": el}
+        if el.get("name"):
+            data["label"] = el.get("name")
+        if cond is not None:
+            self.handled.add(cond)
+            derived = cond.get(q(QMS, "derived"))
+            if derived is None and _text(cond):
+                data["condition"] = _text(cond)
+            elif derived == "name":  # qms named the flow after its target for the diagram
+                data.pop("label", None)
+        ext = el.find(_T_EXT)
+        if ext is not None:
+            self.handled.add(ext)
+            if ext.find(_T_QMS_DERIVED) is not None:
+                data["_derived"] = True
+        for d in el.iterfind(_T_DOC):
+            self.handled.add(d)
+        c.flows.append(data)
+
+    def _data_object(self, c: _Container, el: etree._Element) -> None:
+        self.handled.add(el)
+        raw = el.get("id", "")
+        name = el.get("name") or raw
+        ext = el.find(_T_EXT)
+        marker = ext.find(q(QMS, "document")) if ext is not None else None
+        ident = marker.get("ref") if marker is not None and marker.get("ref") else None
+        if ident is None:
+            ident = name if ID_PATTERN.match(name) else slugify(name)
+        base, n = ident, 2
+        while any(d["id"] == ident for d in c.documents.values()):
+            ident = f"{base}_{n}"
+            n += 1
+        c.documents[raw] = {"id": ident, "name": name}
+        for state in el.iterfind(b("dataState")):
+            self.warn(state, "a data state is not held by the model")
+            self.handled.add(state)
+
+    def _data_ref(self, c: _Container, ref_id: str) -> tuple[str, str] | None:
+        """('document', id) or ('system', name) for the target of a data association."""
+        el = self.by_id.get(ref_id)
+        if el is None:
+            return None
+        tag = etree.QName(el).localname if isinstance(el.tag, str) else ""
+        if tag == "dataObjectReference":
+            self.handled.add(el)
+            obj = _ref(el.get("dataObjectRef"))
+            if obj not in c.documents:
+                obj_el = self.by_id.get(obj)
+                if obj_el is not None and obj_el.tag == b("dataObject"):
+                    self._data_object(c, obj_el)
+                else:  # a reference without its data object: the reference is the document
+                    self._data_object(c, el)
+                    obj = ref_id
+            doc = c.documents[obj]
+            if el.get("name") and doc["name"] != el.get("name") and doc["name"] == obj:
+                doc["name"] = el.get("name")
+            return ("document", doc["id"])
+        if tag == "dataObject":
+            if ref_id not in c.documents:
+                self._data_object(c, el)
+            return ("document", c.documents[ref_id]["id"])
+        if tag == "dataStoreReference":
+            self.handled.add(el)
+            self.used_stores.add(el)
+            store = self.by_id.get(_ref(el.get("dataStoreRef")))
+            if store is not None:
+                self.handled.add(store)
+            name = el.get("name") or (store.get("name") if store is not None else None) or ref_id
+            return ("system", name)
+        if tag == "dataStore":
+            self.handled.add(el)
+            return ("system", el.get("name") or ref_id)
+        return None
+
+    def _data_associations(self, c: _Container, node: etree._Element) -> None:
+        step = c.steps.get(node.get("id", ""))
+        if step is None:
+            return
+        for tag, key, ref_tag in (("dataOutputAssociation", "documents", "targetRef"),
+                                  ("dataInputAssociation", "reads", "sourceRef")):
+            for da in node.iterfind(b(tag)):
+                self.handled.add(da)
+                found = False
+                for r in da.iterfind(b(ref_tag)):
+                    self.handled.add(r)
+                    target = self._data_ref(c, _ref(r.text))
+                    if target is None:
+                        continue
+                    found = True
+                    if target[0] == "document":
+                        step.setdefault(key, [])
+                        if target[1] not in step[key]:
+                            step[key].append(target[1])
+                    else:
+                        step.setdefault("systems", [])
+                        if target[1] not in step["systems"]:
+                            step["systems"].append(target[1])
+                for part in da:
+                    self.handled.add(part)
+                if not found:
+                    self.warn(da, "a data association to an input or output of the task is not held by the model")
+        for tag in ("property",):
+            for p in node.iterfind(b(tag)):
+                self.handled.add(p)
+
+    def _association(self, c: _Container, el: etree._Element) -> None:
+        self.handled.add(el)
+        src, dst = _ref(el.get("sourceRef")), _ref(el.get("targetRef"))
+        src_el, dst_el = self.by_id.get(src), self.by_id.get(dst)
+        if src_el is None or dst_el is None:
+            self.warn(el, "an association with an unknown end is not kept")
+            return
+        # a note: step ↔ text annotation
+        for step_ref, other in ((src, dst_el), (dst, src_el)):
+            if step_ref in c.steps and other.tag == b("textAnnotation"):
+                note = _text(other.find(b("text")))
+                self.handled.add(other)
+                for t in other.iterfind(b("text")):
+                    self.handled.add(t)
+                step = c.steps[step_ref]
+                step["note"] = f"{step['note']}\n{note}" if step.get("note") else note
+                return
+        # data linked by a plain association: direction says documents or reads
+        for step_ref, other_id, key in ((src, dst, "documents"), (dst, src, "reads")):
+            if step_ref in c.steps:
+                target = self._data_ref(c, other_id)
+                if target is not None:
+                    step = c.steps[step_ref]
+                    if target[0] == "document":
+                        step.setdefault(key, [])
+                        if target[1] not in step[key]:
+                            step[key].append(target[1])
+                    else:
+                        step.setdefault("systems", [])
+                        if target[1] not in step["systems"]:
+                            step["systems"].append(target[1])
+                    return
+        self.warn(el, "an association between elements that are not a step and a note or data is not kept")
+
+    def _message(self, mf: etree._Element) -> None:
+        src, dst = _ref(mf.get("sourceRef")), _ref(mf.get("targetRef"))
+        name = mf.get("name") or ""
+        msg_ref = self.by_id.get(_ref(mf.get("messageRef")))
+        if not name and msg_ref is not None and msg_ref.get("name"):
+            name = msg_ref.get("name", "")
+        if msg_ref is not None:
+            self.handled.add(msg_ref)
+        src_c, dst_c = self.of_node.get(src), self.of_node.get(dst)
+        if src_c is not None:
+            home, step_end, other, outgoing = src_c, src, dst, True
+        elif dst_c is not None:
+            home, step_end, other, outgoing = dst_c, dst, src, False
+        else:
+            self.warn(mf, "a message flow between two pools (no step at either end) is not held by the model",
+                      "attach it to a task or an event in your tool")
+            return
+        if other in home.steps:
+            other_end = home.step_id[other]
+        elif other in self.stakeholder_of:
+            other_end = self.stakeholder_of[other]
+        elif other in self.participant_process:
+            other_end = self.participant_process[other].id
+        elif other in self.of_node:
+            target = self.of_node[other]
+            other_end = target.id
+            self.warn(mf, f"a message flow between steps of two processes: kept in '{home.id}' as a message "
+                          f"to process '{target.id}'; the step '{target.step_id.get(other, other)}' it reaches is "
+                          "not recorded")
+        else:
+            self.warn(mf, f"a message flow to an unknown element '{other}' is not kept")
+            return
+        sid = home.step_id[step_end]
+        data: dict[str, Any] = {"from": sid, "to": other_end} if outgoing else {"from": other_end, "to": sid}
+        if name:
+            data["name"] = name
+        home.messages.append(data)
+
+    # -- pass 3: unhandled elements
+    def report_unhandled(self) -> None:
+        """One warning per kind of element nothing above read (its content is not visited)."""
+        groups: dict[str, list[etree._Element]] = {}
+        stack = [self.root]
+        while stack:
+            el = stack.pop()
+            for child in reversed(el):
+                if not isinstance(child.tag, str):
+                    continue
+                tag = child.tag
+                if tag.startswith(("{" + BPMNDI, "{" + DC, "{" + DI, "{" + QMS)):
+                    continue  # the diagram is drawn anew; qms data was read above
+                if child in self.handled:
+                    stack.append(child)
+                    continue
+                if not tag.startswith("{" + BPMN):
+                    groups.setdefault(f"ns:{etree.QName(child).namespace or 'no namespace'}", []).append(child)
+                    continue
+                name = etree.QName(child).localname
+                if name in ("extensionElements",) or (name in _PARTS and el in self.handled):
+                    stack.append(child)
+                    continue
+                groups.setdefault(name, []).append(child)
+        for key, els in groups.items():
+            els.sort(key=lambda e: e.sourceline or 0)
+            shown = ", ".join(f"'{e.get('id')}' (line {e.sourceline})" if e.get("id") else f"line {e.sourceline}"
+                              for e in els[:5])
+            more = f" and {len(els) - 5} more" if len(els) > 5 else ""
+            if key.startswith("ns:"):
+                self.warn(els[0], f"{len(els)} extension element(s) in namespace {key[3:]} are not kept: "
+                                  f"{shown}{more}")
+            else:
+                self.warn(els[0], f"{len(els)} bpmn:{key} element(s) are not held by the model: {shown}{more}")
+
+
+# ------------------------------------------------------------------ model building
+
+
+def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | None:  # noqa: C901, PLR0912, PLR0915
+    # fold derived gateways: flows into a join and out of a split go to/from their step
+    derived = {x: s["_derived"] for x, s in c.steps.items() if "_derived" in s}
+    flows = list(c.flows)
+    if derived:
+        into: dict[str, list[dict[str, Any]]] = {}
+        out_of: dict[str, list[dict[str, Any]]] = {}
+        for f in flows:
+            into.setdefault(f["to"], []).append(f)
+            out_of.setdefault(f["from"], []).append(f)
+        kept: list[dict[str, Any]] = []
+        for f in flows:
+            if f.get("_derived"):
+                continue
+            f = dict(f)
+            while f["to"] in derived and derived[f["to"]][0] == "join":
+                nxt = out_of.get(f["to"], [])
+                if len(nxt) != 1:
+                    break
+                f["to"] = nxt[0]["to"]
+            while f["from"] in derived and derived[f["from"]][0] == "split":
+                prev = into.get(f["from"], [])
+                if len(prev) != 1:
+                    break
+                f["from"] = prev[0]["from"]
+            kept.append(f)
+        flows = kept
+        for x in derived:
+            gateway = c.steps.pop(x)
+            if gateway.get("_default"):
+                owner = derived[x][1]
+                for xml_id, step in c.steps.items():
+                    if c.step_id.get(xml_id) == owner:
+                        step["_default"] = gateway["_default"]
+        c.order = [(k, x) for k, x in c.order if x not in derived]
+    steps: list[dict[str, Any]] = []
+    for _, xml_id in sorted(c.order):
+        data = c.steps.get(xml_id)
+        if data is None:
+            continue
+        step = {k: v for k, v in data.items() if not k.startswith("_")}
+        called = data.get("_called")
+        if called:  # a process of this file by its model id, else a valid id for the name
+            target = r.process_of.get(called)
+            step["call"] = target.id if target is not None else (called if ID_PATTERN.match(called)
+                                                                  else slugify(called))
+        steps.append(step)
+    defaults = {s["_default"] for s in c.steps.values() if "_default" in s}
+    model_flows: list[dict[str, Any]] = []
+    for f in flows:
+        src, dst = c.step_id.get(f["from"]), c.step_id.get(f["to"])
+        if src is None or dst is None:
+            el = f.get("_el")
+            r.warn(el, "a sequence flow whose source or target is not a step of this process is not kept")
+            continue
+        flow: dict[str, Any] = {"from": src, "to": dst}
+        if f.get("label"):
+            flow["label"] = f["label"]
+        if f.get("condition"):
+            flow["condition"] = f["condition"]
+        el = f.get("_el")
+        if el is not None and el.get("id") in defaults:
+            flow["default"] = True
+        model_flows.append(flow)
+    lanes: list[str] = []
+    for _, role in sorted(c.lanes):
+        if role not in lanes:
+            lanes.append(role)
+    for s in steps:
+        if s.get("lane") and s["lane"] not in lanes:
+            lanes.append(s["lane"])
+    docs = []
+    seen_docs: set[str] = set()
+    for d in c.documents.values():
+        if d["id"] not in seen_docs:
+            seen_docs.add(d["id"])
+            docs.append({"id": d["id"], "name": d["name"]})
+    data: dict[str, Any] = {
+        "process": c.id,
+        "name": c.name or c.id,
+        "category": "core",
+        "lanes": lanes,
+        "steps": steps,
+        "flow": model_flows,
+        "messages": c.messages,
+        "documents": docs,
+    }
+    if c.parent:
+        data["parent"] = c.parent
+        data["level"] = "subprocess"
+    if c.purpose:
+        data["purpose"] = c.purpose
+    if c.resources:
+        data["resources"] = c.resources
+    try:
+        read = Process.model_validate(data)
+    except ValidationError as exc:
+        r.warn(c.el, f"the process cannot be built: {str(exc).splitlines()[0]}")
+        return None
+    if c.qms is None:
+        return read
+    return _restore(r, c, read, c.qms, default_lang)
+
+
+def _fingerprint(p: Process, lang: str, default: str) -> tuple[Any, ...]:
+    """What a diagram shows of a process, in one language: equal when nothing was edited."""
+    def t(value: Any) -> str:
+        return text_in(value, lang, default) if value is not None else ""
+
+    steps = tuple(
+        (s.id, s.kind, t(s.label) if s.label is not None else "", s.lane, s.call,
+         s.trigger if s.trigger != "none" else None,
+         t(s.description), t(s.note), tuple(s.documents), tuple(s.reads), tuple(t(x) for x in s.systems))
+        for s in sorted(p.steps, key=lambda s: s.id)
+    )
+    flows = tuple(sorted((f.from_, f.to, t(f.label) or (f.condition or ""), f.condition or "", f.default)
+                         for f in p.flow))
+    messages = tuple(sorted((m.from_, m.to, t(m.name)) for m in p.messages))
+    lanes = tuple(dict.fromkeys([*p.lanes, *(s.lane for s in p.steps if s.lane)]))
+    return (t(p.name), t(p.purpose), lanes, steps, flows, messages)
+
+
+def _restore(r: _Reader, c: _Container, read: Process, embedded: Process, default: str) -> Process:
+    """The embedded model when the diagram still shows it; else the diagram with qms data merged."""
+    lang = r.lang
+    mine = _fingerprint(embedded, lang, default)
+    # the diagram cannot tell a call's own name from the called process's name
+    old_steps = {s.id: s for s in embedded.steps}
+    seen = _fingerprint(read.model_copy(update={
+        "steps": [_unname_call(s, old_steps.get(s.id)) for s in read.steps],
+    }), lang, default)
+    if mine == seen:
+        return embedded
+    r.warn(c.el, "the diagram differs from the qms data embedded when it was exported (edited in another "
+                 "tool?): steps and flows are read from the diagram, and the qms attributes of steps with "
+                 "the same id are kept", "review the result with `qms check`")
+    return _merge(read, embedded, lang, default)
+
+
+def _unname_call(s: Step, old: Step | None) -> Step:
+    if s.call is not None and old is not None and old.kind == "call" and old.name is None:
+        return s.model_copy(update={"name": None})
+    return s
+
+
+def _retext(old: Any, new: str, lang: str, default: str) -> Any:
+    """Keep a translated text when its shown language did not change; else put the new text in."""
+    if old is not None and text_in(old, lang, default) == new:
+        return old
+    if isinstance(old, dict):
+        return {**old, lang: new}
+    return new or None
+
+
+def _merge(read: Process, embedded: Process, lang: str, default: str) -> Process:
+    old_steps = {s.id: s for s in embedded.steps}
+    position = {s.id: i for i, s in enumerate(embedded.steps)}
+    steps: list[Step] = []
+    for s in sorted(read.steps, key=lambda s: position.get(s.id, len(position))):
+        old = old_steps.get(s.id)
+        if old is None or old.kind != s.kind:
+            steps.append(s)
+            continue
+        update: dict[str, Any] = {"lane": s.lane, "documents": s.documents, "reads": s.reads,
+                                  "trigger": s.trigger if s.trigger else old.trigger}
+        if s.kind == "call":
+            update["call"] = s.call
+            if s.name is not None:
+                update["name"] = _retext(old.name, text_in(s.name, lang, default), lang, default)
+        else:
+            update[s.kind] = _retext(old.label, text_in(s.label, lang, default), lang, default)
+        update["description"] = _retext(old.description, text_in(s.description, lang, default), lang, default) \
+            if s.description is not None else None
+        update["note"] = _retext(old.note, text_in(s.note, lang, default), lang, default) \
+            if s.note is not None else None
+        old_systems = {text_in(x, lang, default): x for x in old.systems}
+        update["systems"] = [old_systems.get(text_in(x, lang, default), x) for x in s.systems]
+        steps.append(old.model_copy(update=update))
+    flows: list[Flow] = []
+    pool = list(embedded.flow)
+    for f in read.flow:
+        match = next((g for g in pool if g.from_ == f.from_ and g.to == f.to), None)
+        if match is not None:
+            pool.remove(match)
+            label = _retext(match.label, text_in(f.label, lang, default), lang, default) if f.label else None
+            flows.append(match.model_copy(update={"label": label, "condition": f.condition or match.condition,
+                                                  "default": f.default}))
+        else:
+            flows.append(f)
+    messages: list[MessageFlow] = []
+    mpool = list(embedded.messages)
+    for m in read.messages:
+        match = next((g for g in mpool if g.from_ == m.from_ and g.to == m.to), None)
+        if match is not None:
+            mpool.remove(match)
+            name = _retext(match.name, text_in(m.name, lang, default), lang, default) if m.name else None
+            messages.append(match.model_copy(update={"name": name}))
+        else:
+            messages.append(m)
+    docs = {d.id: d for d in embedded.documents}
+    for d in read.documents:
+        docs.setdefault(d.id, d)
+    lanes = list(dict.fromkeys([*embedded.lanes, *read.lanes]))
+    return embedded.model_copy(update={
+        "name": _retext(embedded.name, text_in(read.name, lang, default), lang, default),
+        "purpose": _retext(embedded.purpose, text_in(read.purpose, lang, default), lang, default)
+        if read.purpose is not None else embedded.purpose,
+        "lanes": lanes, "steps": steps, "flow": flows, "messages": messages, "documents": list(docs.values()),
+    })
+
+
+def _iter_processes(r: _Reader, default_lang: str) -> Iterable[Process]:
+    for item in r.ordered:
+        if isinstance(item, _Container):
+            p = _build_process(r, item, default_lang)
+            if p is not None:
+                yield p
+        elif isinstance(item, Process):
+            yield item
+
+
+def read_bpmn(data: bytes, source: str = "<bpmn>", *, lang: str = "fi", max_bytes: int = MAX_BYTES) -> ImportResult:
+    """Read a BPMN 2.0 file into a :class:`QualitySystem`.
+
+    Parameters
+    ----------
+    data
+        The file's bytes.
+    source
+        The file name used in messages.
+    lang
+        The language of the names in a file of another tool (files written by qms say theirs).
+    max_bytes
+        Files over this size are refused.
+
+    Returns
+    -------
+    ImportResult
+        The system (one process per BPMN process and sub-process, stakeholders for black-box
+        pools, roles for lanes) and a warning for everything the model does not hold.
+
+    Raises
+    ------
+    UserError
+        When the file cannot be read safely or is not BPMN 2.0.
+    """
+    with quiet_gc():
+        return _read(data, source, lang, max_bytes)
+
+
+def _read(data: bytes, source: str, lang: str, max_bytes: int) -> ImportResult:
+    root = parse(data, source, max_bytes=max_bytes)
+    r = _Reader(root, source, lang)
+    r.read()
+    processes = list(_iter_processes(r, lang))
+    r.report_unhandled()
+    stem = source.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".bpmn").removesuffix(".xml")
+    defs_id = root.get("name") or stem or root.get("id") or "bpmn"
+    sys_data = r.system_json
+    if sys_data is not None:
+        try:
+            system = QualitySystem.model_validate({**sys_data, "processes": processes})
+            return ImportResult(system, r.warnings, whole_system=True, from_qms=True)
+        except ValidationError as exc:
+            r.warn(root, f"the qms system data cannot be read ({str(exc).splitlines()[0]}); roles and "
+                         "stakeholders are read from the diagram")
+    ident = _name_id(defs_id.removeprefix("Definitions_") or defs_id)
+    name = root.get("name") or (processes[0].name if len(processes) == 1 else stem or ident)
+    roles = [Role(id=k, name=v) for k, v in r.roles.items()]
+    stakeholders = [Stakeholder(id=k, name=v) for k, v in r.stakeholders.items()]
+    system = QualitySystem(
+        system=ident, name=name, default_language=lang, provider=Provider(id=ident, name=name),
+        roles=roles, stakeholders=stakeholders, processes=processes,
+    )
+    from_qms = bool(r.containers) and all(c.qms is not None for c in r.containers)
+    return ImportResult(system, r.warnings, whole_system=r.collaboration, from_qms=from_qms)
+
+
+del Document, Resource, XSI

@@ -1,0 +1,154 @@
+"""BPMN 2.0 namespaces, qualified tags and the element table shared by export and import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qms.graph import KINDS
+
+__all__ = [
+    "BPMN",
+    "BPMNDI",
+    "DC",
+    "DI",
+    "ELEMENTS",
+    "EVENT_DEFINITIONS",
+    "NSMAP",
+    "QMS",
+    "TRIGGER_OF",
+    "XSI",
+    "Element",
+    "b",
+    "export_tag",
+    "local",
+    "q",
+]
+
+BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
+DC = "http://www.omg.org/spec/DD/20100524/DC"
+DI = "http://www.omg.org/spec/DD/20100524/DI"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+QMS = "urn:qms:bpmn:1"
+"""The toolkit's own namespace for what BPMN has no element for (stable: never change it)."""
+
+NSMAP: dict[str | None, str] = {
+    "bpmn": BPMN,
+    "bpmndi": BPMNDI,
+    "dc": DC,
+    "di": DI,
+    "xsi": XSI,
+    "qms": QMS,
+}
+PREFIX: dict[str, str] = {v: k for k, v in NSMAP.items() if k}
+
+
+def b(name: str) -> str:
+    """Clark notation of a BPMN model element: ``b("task")`` → ``{…/MODEL}task``."""
+    return f"{{{BPMN}}}{name}"
+
+
+def q(namespace: str, name: str) -> str:
+    """Clark notation of ``name`` in ``namespace``."""
+    return f"{{{namespace}}}{name}"
+
+
+def local(tag: str) -> str:
+    """``bpmn:task`` for a Clark tag in a known namespace, else the local name.
+
+    Examples
+    --------
+    >>> local(b("task"))
+    'bpmn:task'
+    >>> local("{urn:x}thing")
+    'thing'
+    """
+    if tag[:1] != "{":
+        return tag
+    ns, _, name = tag[1:].partition("}")
+    prefix = PREFIX.get(ns)
+    return f"{prefix}:{name}" if prefix else name
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """How one BPMN flow-node element maps to a model step on import.
+
+    Why: one declarative table instead of ``tag.endswith("Task")`` chains (STYLE §1.4).
+    ``count`` is the class the element is counted in (task, subprocess, event, gateway),
+    ``warning`` says what the model cannot hold when the element is imported.
+    """
+
+    tag: str  # local name in the BPMN model namespace
+    step_kind: str  # the model step kind it becomes
+    count: str  # task | subprocess | event | gateway
+    warning: str = ""
+    throw: bool = False
+    container: bool = False  # holds flow elements of its own (sub-process)
+
+
+ELEMENTS: dict[str, Element] = {
+    e.tag: e
+    for e in (
+        Element("task", "task", "task"),
+        Element("userTask", "task", "task"),
+        Element("manualTask", "task", "task"),
+        Element("serviceTask", "task", "task"),
+        Element("sendTask", "task", "task"),
+        Element("receiveTask", "task", "task"),
+        Element("scriptTask", "task", "task"),
+        Element("businessRuleTask", "task", "task"),
+        Element("callActivity", "call", "subprocess"),
+        Element("subProcess", "call", "subprocess", container=True),
+        Element("transaction", "call", "subprocess", "a transaction is imported as a call of a plain process",
+                container=True),
+        Element("adHocSubProcess", "call", "subprocess",
+                "an ad-hoc sub-process is imported as a call of a plain process", container=True),
+        Element("startEvent", "start", "event"),
+        Element("endEvent", "end", "event"),
+        Element("intermediateCatchEvent", "event", "event"),
+        Element("intermediateThrowEvent", "event", "event", throw=True),
+        Element("boundaryEvent", "event", "event",
+                "a boundary event becomes an intermediate event after its host activity"),
+        Element("implicitThrowEvent", "event", "event", throw=True),
+        Element("exclusiveGateway", "decision", "gateway"),
+        Element("parallelGateway", "parallel", "gateway"),
+        Element("inclusiveGateway", "inclusive", "gateway"),
+        Element("eventBasedGateway", "decision", "gateway",
+                "an event-based gateway becomes a decision (the events it waits for follow it)"),
+        Element("complexGateway", "inclusive", "gateway",
+                "a complex gateway becomes an inclusive gateway (its activation condition is dropped)"),
+    )
+}
+"""BPMN flow-node local name → model mapping (import)."""
+
+#: Event definition local name → model trigger; the others map to ``none`` with a warning.
+TRIGGER_OF: dict[str, str] = {
+    "messageEventDefinition": "message",
+    "timerEventDefinition": "timer",
+    "signalEventDefinition": "signal",
+    "conditionalEventDefinition": "conditional",
+    "escalationEventDefinition": "escalation",
+    "errorEventDefinition": "error",
+}
+
+#: Model trigger → event definition local name (export).
+EVENT_DEFINITIONS: dict[str, str] = {v: k for k, v in TRIGGER_OF.items()}
+
+
+def export_tag(step_kind: str, throw: bool = False, trigger: str | None = None) -> str:
+    """The BPMN local name a step of ``step_kind`` is exported as.
+
+    An intermediate ``event`` is a throw event when ``throw`` is set or when it has no
+    trigger (a catch event must wait for something).
+
+    Examples
+    --------
+    >>> export_tag("decision")
+    'exclusiveGateway'
+    >>> export_tag("event"), export_tag("event", trigger="timer")
+    ('intermediateThrowEvent', 'intermediateCatchEvent')
+    """
+    if step_kind == "event" and (throw or trigger in (None, "none")):
+        return "intermediateThrowEvent"
+    return KINDS[step_kind].bpmn_tag

@@ -1,0 +1,693 @@
+"""``qms build``: check report, diagrams, BPMN and handbook into one folder, redoing only what changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+from qms import __version__
+from qms.errors import Problem, UserError
+from qms.handbook import (
+    ALL,
+    SYSTEM,
+    Assets,
+    CriteriaReport,
+    CriterionView,
+    FindingView,
+    file_stem,
+    process_dep,
+    safe_relpath,
+    site_pages,
+    static_files,
+)
+from qms.handbook.build import diagram_specs
+from qms.handbook.pdf import PdfError, chromium_binary, print_to_pdf
+from qms.load import LoadResult, load
+from qms.model import QualitySystem
+
+__all__ = [
+    "CACHE_FILE",
+    "STAGES",
+    "BuildResult",
+    "Progress",
+    "StageReport",
+    "build",
+    "check_outputs",
+    "criteria_report",
+]
+
+#: The stages of a build, in order.
+STAGES: tuple[str, ...] = ("check", "diagrams", "bpmn", "handbook")
+#: The cache of a build folder: output path → key of its inputs and hash of its bytes.
+CACHE_FILE = ".qms-cache.json"
+_CACHE_VERSION = 1
+PDF_FILE = "handbook.pdf"
+
+
+class Progress(Protocol):
+    """Where a build reports what it does (the CLI prints it; tests collect it)."""
+
+    def stage(self, name: str, total: int) -> None:
+        """A stage starts that has ``total`` outputs to consider."""
+
+    def step(self, name: str, done: int, total: int) -> None:
+        """``done`` outputs of the stage are finished (called while slow work runs)."""
+
+    def done(self, report: StageReport) -> None:
+        """The stage is finished."""
+
+
+class _Quiet:
+    def stage(self, name: str, total: int) -> None:
+        pass
+
+    def step(self, name: str, done: int, total: int) -> None:
+        pass
+
+    def done(self, report: StageReport) -> None:
+        pass
+
+
+@dataclass
+class StageReport:
+    """What one stage did: outputs made, reused from the last build, and removed."""
+
+    name: str
+    made: int = 0
+    reused: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    note: str = ""
+
+    @property
+    def summary(self) -> str:
+        """One line: ``diagrams   2 made, 5 reused  (1.3 s)``."""
+        parts = [f"{self.made} made", f"{self.reused} reused"]
+        if self.removed:
+            parts.append(f"{self.removed} removed")
+        text = f"{self.name:<9} {', '.join(parts)}  ({self.seconds:.1f} s)"
+        return f"{text}  {self.note}" if self.note else text
+
+
+@dataclass
+class BuildResult:
+    """The outcome of :func:`build`."""
+
+    out: Path
+    stages: list[StageReport] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # findings by severity
+    written: list[str] = field(default_factory=list)
+    index: Path | None = None
+    pdf: Path | None = None
+    messages: list[str] = field(default_factory=list)  # notes for the user (a missing tool …)
+    failed: bool = False  # an output could not be made (a diagram Graphviz failed on)
+
+    @property
+    def ok(self) -> bool:
+        """True when the input loaded, no finding is an error and every output was made."""
+        return (not self.failed and not any(p.severity == "error" for p in self.problems)
+                and not self.counts.get("error"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs and their hashes
+
+
+def _sha(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _input_hashes(result: LoadResult) -> dict[str, str]:
+    """Content hash of every input by dependency key (``system``, ``process:<id>``)."""
+    system = result.system
+    assert system is not None
+    hashes: dict[str, str] = {}
+    if result.root is not None:
+        hashes[SYSTEM] = _sha((result.root / "system.yaml").read_bytes())
+    else:
+        hashes[SYSTEM] = _sha("")
+    for p in system.processes:
+        source = Path(p.loc.file) if p.loc else None
+        hashes[process_dep(p.process)] = _sha(source.read_bytes()) if source and source.is_file() else _sha(
+            p.model_dump_json())
+    hashes[ALL] = _sha(*(f"{k}={v}" for k, v in sorted(hashes.items())))
+    return hashes
+
+
+#: The parts of qms each kind of output is made by: other code there, other outputs.
+_CODE = {
+    "check": ("check", "graph", "model", "load", "build.py"),
+    "diagram": ("render", "graph", "model", "handbook"),
+    "bpmn": ("bpmn", "graph", "model"),
+    "page": ("handbook", "model", "check", "build.py"),
+    "static": ("handbook",),
+}
+
+
+@functools.cache
+def _package_hash(name: str) -> str:
+    """A hash of one sub-package (or module) of qms: its code, templates and style sheets."""
+    root = resources.files("qms") / name
+    h = hashlib.sha256(name.encode())
+    if root.is_file():
+        h.update(root.read_bytes())
+        return h.hexdigest()
+    stack, files = [root], []
+    while stack:
+        folder = stack.pop()
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    stack.append(entry)
+            elif entry.name.endswith((".py", ".html", ".css", ".yaml", ".json")):
+                files.append(entry)
+    for entry in sorted(files, key=str):
+        h.update(str(entry.relative_to(root) if hasattr(entry, "relative_to") else entry.name).encode())
+        h.update(entry.read_bytes())
+    return h.hexdigest()
+
+
+def _code_fingerprint(kind: str) -> str:
+    """The hash of the qms code that makes outputs of ``kind`` (and the qms version)."""
+    return _sha(__version__, *(_package_hash(name) for name in _CODE[kind]))
+
+
+def _graphviz_version() -> str:
+    dot = shutil.which("dot")
+    if dot is None:
+        return "none"
+    done = subprocess.run([dot, "-V"], capture_output=True, check=False)
+    return done.stderr.decode("utf-8", "replace").strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# The check stage: everything that touches qms.check is in this section
+
+
+def _run_checks(result: LoadResult) -> tuple[list[Any], Any]:
+    """Findings of the rule engine plus the load problems, and the engine's result.
+
+    The one place that runs :mod:`qms.check`; without an engine (a partial installation)
+    the load problems alone are reported.
+    """
+    findings: list[Any] = [_problem_view(p) for p in result.problems]
+    if result.system is None:
+        return findings, None
+    try:
+        from qms.check import check
+    except ImportError:
+        return findings, None
+    outcome = check(result.system, standalone=result.standalone)
+    return findings + list(outcome.findings), outcome
+
+
+def _problem_view(p: Problem) -> FindingView:
+    return FindingView(severity=p.severity, code=p.rule or "load", name=p.rule or "load", message=p.message,
+                       hint=p.hint, file=p.location.file, line=p.location.line, column=p.location.column,
+                       process=p.process, element=p.element)
+
+
+def _view(f: Any) -> FindingView:
+    if isinstance(f, FindingView):
+        return f
+    return FindingView(
+        severity=str(getattr(f.severity, "value", f.severity)), code=f.code, name=f.name, message=f.message,
+        hint=f.hint, file=f.file, line=f.line, column=f.column, process=f.process, element=f.element,
+        criteria=tuple(f.criteria),
+    )
+
+
+#: ``qms.check.coverage`` status → the handbook's coverage state.
+_STATES = {"shown": "shown", "not shown": "missing", "needs evidence": "human", "not checked": "unknown"}
+
+
+def criteria_report(system: QualitySystem, findings: Iterable[Any], outcome: Any = None) -> CriteriaReport:
+    """The criteria page's data from a check run: :func:`qms.check.coverage` per criterion.
+
+    Each criterion carries its findings (from ``findings``), the evidence records and
+    model elements the coverage report points at, and its note. Without ``outcome`` (no
+    rule engine) only the findings are listed.
+    """
+    items = list(findings)
+    views = [_view(f) for f in items]
+    if outcome is None:
+        return CriteriaReport(findings=tuple(views), counts=_counts(views))
+    from qms.check import coverage
+
+    report = coverage(system, outcome.findings, ran=[r.code for r in outcome.ran])
+    rows = []
+    for fw in report.frameworks:
+        for st in fw.criteria:
+            cid = st.criterion.id
+            evidence = tuple(p.ref for p in st.pointers if p.kind == "evidence" and p.ref)
+            model = tuple(p.ref for p in st.pointers if p.kind == "model" and p.ref)
+            rows.append(CriterionView(
+                cid, fw.id, st.criterion.title, st.criterion.automation, _STATES.get(st.status, "unknown"),
+                tuple(v for v in views if cid in v.criteria), evidence, model, st.note))
+    frameworks = tuple((fw.id, fw.name) for fw in report.frameworks)
+    return CriteriaReport(frameworks, tuple(rows), tuple(views), _counts(views))
+
+
+def _counts(views: Iterable[FindingView]) -> dict[str, int]:
+    out = {"error": 0, "warning": 0, "info": 0}
+    for v in views:
+        out[v.severity] = out.get(v.severity, 0) + 1
+    return out
+
+
+def check_outputs(views: Sequence[FindingView]) -> dict[str, bytes]:
+    """The check report as text, JSON (the ``qms check --format json`` contract) and SARIF 2.1.0."""
+    text = "".join(
+        f"{v.where or '-'}: {v.severity} {v.code} {v.name}: {v.message}" + (f" ({v.hint})" if v.hint else "") + "\n"
+        for v in views
+    )
+    counts = _counts(views)
+    summary = {"errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"]}
+    data = {
+        "version": 1,
+        "findings": [
+            {"rule": v.code, "name": v.name, "severity": v.severity, "message": v.message, "hint": v.hint,
+             "file": v.file, "line": v.line, "column": v.column, "process": v.process or None,
+             "element": v.element or None, "criteria": list(v.criteria)}
+            for v in views
+        ],
+        "summary": summary,
+    }
+    rules = sorted({(v.code, v.name) for v in views})
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "qms", "version": __version__,
+                "rules": [{"id": code, "name": name, "helpUri": f"docs/rules/{code}.md"} for code, name in rules],
+            }},
+            "results": [
+                {
+                    "ruleId": v.code,
+                    "level": level.get(v.severity, "note"),
+                    "message": {"text": v.message + (f" ({v.hint})" if v.hint else "")},
+                    "locations": [{"physicalLocation": {
+                        "artifactLocation": {"uri": v.file},
+                        **({"region": {"startLine": v.line, "startColumn": max(v.column, 1)}} if v.line else {}),
+                    }}] if v.file else [],
+                }
+                for v in views
+            ],
+        }],
+    }
+    return {"report/check.txt": text.encode("utf-8"), "report/check.json": _json_bytes(data),
+            "report/check.sarif": _json_bytes(sarif)}
+
+
+def _json_bytes(obj: object) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# The cache
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write through :func:`qms.cli.output.write_atomic` (temporary file + rename).
+
+    Imported at call time: ``qms.cli`` imports this module for its commands.
+    """
+    from qms.cli.output import write_atomic as write
+
+    write(path, data)
+
+
+class _Cache:
+    """``DIR/.qms-cache.json``: for each output, the key of its inputs and the hash of its bytes."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.path = out / CACHE_FILE
+        self.old: dict[str, dict[str, str]] = {}
+        self.new: dict[str, dict[str, str]] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == _CACHE_VERSION and isinstance(data.get("outputs"), dict):
+                self.old = data["outputs"]
+        except (OSError, ValueError, AttributeError):
+            self.old = {}
+
+    def fresh(self, path: str, key: str) -> bool:
+        """True when ``path`` was made from inputs with ``key`` and is on disk unchanged."""
+        entry = self.old.get(path)
+        if not entry or entry.get("key") != key:
+            return False
+        target = self.out / path
+        try:
+            ok = _sha(target.read_bytes()) == entry.get("sha")
+        except OSError:
+            return False
+        if ok:
+            self.new[path] = entry
+        return ok
+
+    def write(self, path: str, key: str, data: bytes, written: list[str], *, remember: bool = True) -> None:
+        """Write an output atomically; ``remember=False`` makes it stale for the next build."""
+        safe_relpath(path)
+        write_atomic(self.out / path, data)
+        self.new[path] = {"key": key if remember else "", "sha": _sha(data)}
+        written.append(path)
+
+    def read(self, path: str) -> bytes:
+        return (self.out / path).read_bytes()
+
+    def remove_stale(self) -> int:
+        """Delete outputs of the last build that this build no longer makes."""
+        gone = 0
+        for path in sorted(set(self.old) - set(self.new)):
+            try:
+                safe_relpath(path)
+            except ValueError:
+                continue
+            target = self.out / path
+            if target.is_file():
+                target.unlink()
+                gone += 1
+        return gone
+
+    def save(self) -> None:
+        data = {"version": _CACHE_VERSION, "qms": __version__, "outputs": dict(sorted(self.new.items()))}
+        write_atomic(self.path, json.dumps(data, indent=1) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# The pipeline
+
+
+def build(
+    path: str | Path,
+    out: str | Path,
+    *,
+    lang: str | None = None,
+    stages: Iterable[str] = STAGES,
+    pdf: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build everything for a system into ``out``, redoing only what changed since the last build.
+
+    Each output has a key made of the content hashes of the inputs it depends on (a
+    process page: its process file, ``system.yaml`` and the processes it names; the map,
+    the check report and the index pages: every file), the qms code and the options.
+    An output whose key and bytes match ``out/.qms-cache.json`` is kept; every other one
+    is made again and written atomically. Outputs of the last build that are no longer
+    made (a deleted process) are removed; other files in ``out`` are never touched.
+
+    Parameters
+    ----------
+    path
+        A system folder (or a single process file).
+    out
+        The output folder; created when missing.
+    lang
+        Language of diagrams and handbook; default the system's default language.
+    stages
+        Any of ``check`` (``report/check.{txt,json,sarif}``), ``diagrams``
+        (``diagrams/**.svg``), ``bpmn`` (``bpmn/<process>.bpmn``), ``handbook`` (the site,
+        which includes the diagrams it shows).
+    pdf
+        Also print the handbook to ``handbook.pdf`` with headless Chromium.
+    progress
+        Receives one call per stage start, step and end.
+
+    Returns
+    -------
+    BuildResult
+        What was made; ``ok`` is False when loading failed or a finding is an error.
+
+    Raises
+    ------
+    UserError
+        For an unknown stage or language, or when the PDF cannot be made.
+    """
+    wanted = set(stages)
+    unknown = wanted - set(STAGES)
+    if unknown:
+        raise UserError(f"unknown build stage(s): {', '.join(sorted(unknown))}; choose from {', '.join(STAGES)}")
+    progress = progress or _Quiet()
+    out_dir = Path(out)
+    result = load(path)
+    report = BuildResult(out_dir, problems=list(result.problems))
+    system = result.system
+    if system is None or not result.ok:
+        views = [_problem_view(p) for p in result.problems]
+        if "check" in wanted:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            for rel, data in check_outputs(views).items():
+                write_atomic(out_dir / rel, data)
+                report.written.append(rel)
+        report.counts = _counts(views)
+        report.messages.append("the input has load errors: fix them, then build again (nothing else was built)")
+        return report
+    lang = lang or system.default_language
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cache = _Cache(out_dir)
+    hashes = _input_hashes(result)
+    def key(kind: str, deps: Iterable[str], *extra: str) -> str:
+        dep_list = sorted(set(deps))
+        if ALL in dep_list:
+            dep_list = [ALL]
+        code = _code_fingerprint("page" if kind == "pdf" else kind)
+        return _sha(code, kind, lang, *extra, *(f"{d}={hashes.get(d, '')}" for d in dep_list))
+
+    # -- check ---------------------------------------------------------------------------------
+    pages = site_pages(system, lang=lang) if "handbook" in wanted else []
+    check_targets = check_outputs([]) if "check" in wanted else {}
+    all_key = key("check", [ALL])
+    with_bpmn = "bpmn" in wanted and _bpmn_exporter() is not None
+    page_extra = "bpmn" if with_bpmn else ""
+    need_report = any(not cache.fresh(p, all_key) for p in check_targets) | any(
+        pg.needs_report and not cache.fresh(pg.path, key("page", pg.deps, page_extra)) for pg in pages)
+    crit: CriteriaReport | None = None
+    if "check" in wanted or need_report:
+        t0 = time.perf_counter()
+        st = StageReport("check")
+        progress.stage("check", len(check_targets))
+        if need_report:
+            findings, outcome = _run_checks(result)
+            views = [_view(f) for f in findings]
+            crit = _system_relative(criteria_report(system, findings, outcome), result.root)
+            report.counts = _counts(views)
+            for rel, data in check_outputs(views).items():
+                if rel in check_targets:
+                    cache.write(rel, all_key, data, report.written)
+                    st.made += 1
+            if outcome is None:
+                st.note = "(rule engine not available: load problems only)"
+        else:
+            st.reused = len(check_targets)
+            report.counts = _cached_counts(cache)
+        c = report.counts
+        st.note = f"{c.get('error', 0)} errors, {c.get('warning', 0)} warnings, {c.get('info', 0)} notes {st.note}".strip()
+        st.seconds = time.perf_counter() - t0
+        progress.done(st)
+        report.stages.append(st)
+
+    # -- diagrams ------------------------------------------------------------------------------
+    drawn: dict[str, str] = {}
+    if wanted & {"diagrams", "handbook"}:
+        t0 = time.perf_counter()
+        st = StageReport("diagrams")
+        specs = diagram_specs(system, lang=lang)
+        progress.stage("diagrams", len(specs))
+        gv = _graphviz_version()
+        todo = []
+        for spec in specs:
+            k = key("diagram", spec.deps, gv)
+            if cache.fresh(spec.path, k):
+                drawn[spec.path] = cache.read(spec.path).decode("utf-8")
+                st.reused += 1
+            else:
+                todo.append((spec, k))
+        if todo:
+            made, notes = _draw(todo, progress, len(specs) - len(todo), len(specs))
+            for (spec, k), svg in zip(todo, made, strict=True):
+                if svg is None:
+                    continue
+                cache.write(spec.path, k, svg, report.written)
+                drawn[spec.path] = svg.decode("utf-8")
+                st.made += 1
+            if notes:
+                st.note = f"{len(notes)} not drawn"
+                report.messages.extend(notes)
+                report.failed = True
+        st.seconds = time.perf_counter() - t0
+        progress.done(st)
+        report.stages.append(st)
+
+    # -- bpmn ----------------------------------------------------------------------------------
+    if "bpmn" in wanted:
+        t0 = time.perf_counter()
+        st = StageReport("bpmn")
+        exporter = _bpmn_exporter()
+        described = [p for p in system.processes if not p.is_stub]
+        progress.stage("bpmn", len(described))
+        if exporter is None:
+            st.note = "(BPMN export not available in this installation)"
+        else:
+            for i, p in enumerate(described, 1):
+                rel = f"bpmn/{file_stem(p.process)}.bpmn"
+                k = key("bpmn", {SYSTEM, process_dep(p.process)})
+                if cache.fresh(rel, k):
+                    st.reused += 1
+                else:
+                    cache.write(rel, k, exporter(system, p, lang), report.written)
+                    st.made += 1
+                progress.step("bpmn", i, len(described))
+        st.seconds = time.perf_counter() - t0
+        progress.done(st)
+        report.stages.append(st)
+
+    # -- handbook ------------------------------------------------------------------------------
+    if "handbook" in wanted:
+        t0 = time.perf_counter()
+        st = StageReport("handbook")
+        statics = static_files()
+        progress.stage("handbook", len(pages) + len(statics))
+        assets = Assets(drawn, crit, bpmn=with_bpmn)
+        for i, pg in enumerate(pages, 1):
+            k = key("page", pg.deps, page_extra)
+            if cache.fresh(pg.path, k):
+                st.reused += 1
+            else:
+                # A page showing a diagram that could not be drawn is made again next time.
+                complete = all(d in drawn for d in pg.diagrams)
+                cache.write(pg.path, k, pg.render(assets), report.written, remember=complete)
+                st.made += 1
+            progress.step("handbook", i, len(pages))
+        for rel, data in statics.items():
+            k = _sha(_code_fingerprint("static"), rel)
+            if cache.fresh(rel, k):
+                st.reused += 1
+            else:
+                cache.write(rel, k, data, report.written)
+                st.made += 1
+        report.index = out_dir / "index.html"
+        if pdf:
+            st.note = _make_pdf(cache, out_dir, key("pdf", [ALL], page_extra), report)
+        st.seconds = time.perf_counter() - t0
+        progress.done(st)
+        report.stages.append(st)
+    elif pdf:
+        raise UserError("--pdf needs the handbook stage")
+
+    removed = cache.remove_stale()
+    if removed and report.stages:
+        report.stages[-1].removed += removed
+    cache.save()
+    return report
+
+
+def _system_relative(report: CriteriaReport, root: Path | None) -> CriteriaReport:
+    """Finding locations relative to the system folder (``processes/x.yaml:3:5``) for the handbook."""
+    if root is None:
+        return report
+    base = root.resolve()
+
+    def rel(v: FindingView) -> FindingView:
+        try:
+            return dataclasses.replace(v, file=Path(v.file).resolve().relative_to(base).as_posix())
+        except (ValueError, OSError):
+            return v
+
+    criteria = tuple(dataclasses.replace(c, findings=tuple(rel(f) for f in c.findings)) for c in report.criteria)
+    return dataclasses.replace(report, criteria=criteria, findings=tuple(rel(f) for f in report.findings))
+
+
+def _cached_counts(cache: _Cache) -> dict[str, int]:
+    try:
+        summary = json.loads(cache.read("report/check.json"))["summary"]
+        return {"error": summary["errors"], "warning": summary["warnings"], "info": summary["infos"]}
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+def _draw(todo: Sequence[tuple[Any, str]], progress: Progress, start: int, total: int,
+          ) -> tuple[list[bytes | None], list[str]]:
+    """Draw diagrams with Graphviz, one process per core.
+
+    A diagram Graphviz fails on is None (its page says so) and one message says why;
+    the others are still drawn. Without Graphviz every diagram is None.
+    """
+    from qms.render.svg import GraphvizError, GraphvizMissingError, render
+
+    diagrams = [spec.draw() for spec, _ in todo]
+
+    def one(diagram: Any) -> bytes | str:
+        try:
+            return render(diagram, "svg")
+        except GraphvizError as exc:
+            first = next((line for line in exc.stderr.splitlines() if line.strip()), "")
+            return f"{diagram.name}: Graphviz failed ({first.strip()})"
+
+    done = start
+    out: list[bytes | None] = []
+    notes: list[str] = []
+    workers = max(1, min(os.cpu_count() or 1, len(diagrams)))
+    try:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qms-build") as pool:
+            for svg in pool.map(one, diagrams):
+                done += 1
+                progress.step("diagrams", done, total)
+                if isinstance(svg, str):
+                    notes.append(svg)
+                    out.append(None)
+                else:
+                    out.append(svg)
+    except GraphvizMissingError:
+        return [None] * len(todo), ["Graphviz (dot) is not installed: no diagram was drawn"]
+    return out, notes
+
+
+def _bpmn_exporter() -> Callable[[QualitySystem, Any, str], bytes] | None:
+    try:
+        from qms.bpmn import export_process
+    except ImportError:
+        return None
+    return lambda system, process, lang: export_process(system, process, lang=lang)
+
+
+def _make_pdf(cache: _Cache, out: Path, key: str, report: BuildResult) -> str:
+    """Print ``print.html`` to ``handbook.pdf`` (reused while the print version is unchanged)."""
+    k = _sha(key, cache.new.get("print.html", {}).get("sha", ""))
+    if cache.fresh(PDF_FILE, k):
+        report.pdf = out / PDF_FILE
+        return f"PDF reused: {PDF_FILE}"
+    binary = chromium_binary()
+    if binary is None:
+        raise UserError(
+            "--pdf needs Chromium, which is not installed: install it (Debian/Ubuntu: "
+            "apt-get install chromium) or open print.html in a browser and print it to PDF"
+        )
+    try:
+        data = print_to_pdf(out / "print.html", binary=binary)
+    except PdfError as exc:
+        raise UserError(str(exc)) from exc
+    cache.write(PDF_FILE, k, data, report.written)
+    report.pdf = out / PDF_FILE
+    return f"PDF: {PDF_FILE}"
+

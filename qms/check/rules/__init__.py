@@ -1,0 +1,1 @@
+"""The rules, one per file: ``structure/sNNN_<name>.py`` and ``quality/qNNN_<name>.py``."""

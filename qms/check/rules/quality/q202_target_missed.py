@@ -1,0 +1,77 @@
+"""The latest result of a measure reaches its target.
+
+Why: a missed target is where improvement starts; the handbook lists these beside the
+development plan. Targets are read as comparisons (``">= 4,3"``, ``"≥ 70 %"``, ``"≤ 45 pv"``,
+``"100 %"``, ``"< 2 %"``; decimal comma or point); a target without a comparison sign means
+*at least*. A target that is not a number (``"<= valtakunnallinen keskiarvo"``) is not
+compared.
+
+Fix: nothing to fix in the file: link an improvement action to the measure (its finding's
+``measures:`` or the action's ``effect_measure:``), or review whether the target is right.
+
+**Bad**::
+
+    process: rekrytointi
+    name: Rekrytointi
+    category: support
+    steps:
+      - {id: alku, start: Alku}
+      - {id: loppu, end: Loppu}
+    flow: [alku -> loppu]
+    measures:
+      - id: M-HR-1
+        name: Rekrytoinnin läpimenoaika
+        target: "≤ 45 pv"
+        results: [{period: "2024", value: 52}, {period: "2025", value: "47 pv"}]
+
+**Good**::
+
+    process: rekrytointi
+    name: Rekrytointi
+    category: support
+    steps:
+      - {id: alku, start: Alku}
+      - {id: loppu, end: Loppu}
+    flow: [alku -> loppu]
+    measures:
+      - id: M-HR-1
+        name: Rekrytoinnin läpimenoaika
+        target: "≤ 45 pv"
+        results: [{period: "2024", value: 52}, {period: "2025", value: "44 pv"}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qms.check.context import Context
+from qms.check.finding import Finding, finding, loc
+from qms.check.rule import rule
+from qms.check.targets import latest_result, parse_target
+from qms.model import QualitySystem
+
+
+def _number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+@rule(code="Q202", name="target-missed", scope="system", default_severity="info", standalone=True)
+def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
+    for holder, m in system.all_measures():
+        target = parse_target(m.target)
+        latest = latest_result([(r.period, r.value) for r in m.results])
+        if target is None or latest is None:
+            continue
+        period, value = latest
+        if target.met_by(value):
+            continue
+        unit = f" {target.unit}" if target.unit else ""
+        alert = parse_target(m.alert) if m.alert and m.alert.strip()[:1] in "<>≤≥=" else None
+        alarm = f"; it is past the alert level {m.alert.strip()}" if alert and m.alert and alert.met_by(value) else ""
+        yield finding(
+            f"the latest result of measure '{m.id}' ({_number(value)}{unit} in {period}) misses its target "
+            f"{str(m.target).strip()}{alarm}",
+            at=loc(m, "target"), process=holder.process if holder else "", element=m.id,
+            hint="link an improvement action to the measure (`effect_measure:` or a finding's `measures:`), "
+                 "or review the target",
+        )

@@ -1,0 +1,61 @@
+"""Staff competence development is a process with a plan and a measure.
+
+Why: Karvi 2022 counts staff competence among the prerequisites of education, and EQAVET
+asks for a staff development plan and follows investment in training (indicator 2). The
+model shows it with a process tagged ``staff_competence``, which, once described, has an
+output (the competence development plan) and an input measure or an indicator-2 measure.
+
+Fix: tag the HR process ``staff_competence``; name its plan under ``outputs:``; add a
+training measure (``type: input`` or ``eqavet_indicators: [2]``).
+
+**Bad**::
+
+    system: demo
+    name: Demo
+    provider: {id: demo, name: Demo}
+    # file: processes/henkilosto.yaml
+    process: henkilosto
+    name: Henkilöstö
+    category: support
+
+**Good**::
+
+    system: demo
+    name: Demo
+    provider: {id: demo, name: Demo}
+    # file: processes/henkilosto.yaml
+    process: henkilosto
+    name: Henkilöstö
+    category: support
+    tags: [staff_competence]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qms.check.context import Context
+from qms.check.finding import Finding, finding, loc
+from qms.check.rule import rule
+from qms.model import QualitySystem
+
+
+@rule(code="Q406", name="staff-competence", scope="system", default_severity="warning", criteria=["FI-QMS-13"])
+def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
+    tagged = [p for p in system.processes if "staff_competence" in p.tags]
+    if not tagged:
+        yield finding("no process is tagged staff_competence", at=loc(system, "architecture"),
+                      hint="tag the process that plans staff competence development: `tags: [staff_competence]`")
+        return
+    for p in tagged:
+        if p.is_stub:
+            continue
+        if not p.outputs:
+            yield finding(f"staff-competence process '{p.process}' names no output such as a competence plan",
+                          at=loc(p, "process"), process=p.process, element=p.process,
+                          hint="add the competence development plan under `outputs:`")
+        measures = ctx.measures_by_process.get(p.process, [])
+        if not any(m.type == "input" or 2 in m.eqavet_indicators for m in measures):
+            yield finding(f"no measure of process '{p.process}' follows investment in staff training",
+                          at=loc(p, "measures"), process=p.process, element=p.process,
+                          hint="add a measure such as training days per person (`type: input`, `eqavet_indicators: [2]`)")

@@ -1,0 +1,51 @@
+"""The provider has a record of a recent external evaluation.
+
+Why: the Act on VET (§126) asks the provider to take part regularly in external evaluation
+(Karvi's evaluations of quality management, audits, certifications). Only a record can show
+it: an evidence record of kind ``external_evaluation_report``, dated within twice the audit
+cycle (six years by default).
+
+Fix: add the report under ``evidence:`` (``kind: external_evaluation_report``, title, date, uri).
+
+**Bad**::
+
+    system: demo
+    name: Demo
+    as_of: 2026-03-01
+    provider: {id: demo, name: Demo}
+
+**Good**::
+
+    system: demo
+    name: Demo
+    as_of: 2026-03-01
+    provider: {id: demo, name: Demo}
+    evidence:
+      - {id: EV-01, kind: external_evaluation_report, title: Karvin arviointi 2022, date: 2022-05-03,
+         criteria: [FI-LAW-3]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qms.check.context import Context
+from qms.check.finding import Finding, finding, loc
+from qms.check.rule import rule
+from qms.model import QualitySystem
+
+
+@rule(code="Q507", name="external-evaluation", scope="system", default_severity="warning", criteria=["FI-LAW-3"])
+def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
+    records = [r for r in system.evidence if r.kind == "external_evaluation_report"]
+    if not records:
+        yield finding("the model has no record of an external evaluation", at=loc(system, "evidence"),
+                      hint="add the latest external evaluation report under evidence: "
+                           "(`kind: external_evaluation_report`)")
+        return
+    since = ctx.years_before(2 * ctx.settings.audit_cycle_years)
+    dated = [r.date for r in records if r.date]
+    if since is not None and dated and max(dated) < since:
+        yield finding(f"the latest external evaluation record is from {max(dated).isoformat()}",
+                      at=loc(system, "evidence"),
+                      hint="add the report of a more recent external evaluation, or plan one")

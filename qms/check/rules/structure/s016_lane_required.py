@@ -1,0 +1,64 @@
+"""Every step is in a lane: a role is responsible for it.
+
+Why: the lane says who does the step or makes the decision (ISO 9001 4.4.1 e, EQAVET
+"responsibilities explicitly allocated"); a step outside every lane has no owner.
+
+Fix: add ``lane:`` with a role id of ``lanes:`` to the step.
+
+**Bad**::
+
+    process: palaute
+    name: Palautteen käsittely
+    category: core
+    lanes: [opettaja]
+    steps:
+      - {id: alku, start: Palaute saapuu, lane: opettaja}
+      - {id: kirjaus, task: Kirjaus}
+      - {id: loppu, end: Käsitelty, lane: opettaja}
+    flow:
+      - alku -> kirjaus -> loppu
+
+**Good**::
+
+    process: palaute
+    name: Palautteen käsittely
+    category: core
+    lanes: [opettaja]
+    steps:
+      - {id: alku, start: Palaute saapuu, lane: opettaja}
+      - {id: kirjaus, task: Kirjaus, lane: opettaja}
+      - {id: loppu, end: Käsitelty, lane: opettaja}
+    flow:
+      - alku -> kirjaus -> loppu
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qms.check.context import Context
+from qms.check.finding import Finding, finding, loc
+from qms.check.flowgraph import FlowView
+from qms.check.rule import rule
+from qms.model import Process
+
+
+@rule(code="S016", name="lane-required", scope="structure", default_severity="warning", criteria=["ISO-4.4-e"])
+def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
+    missing = [s for s in process.steps if not s.lane]
+    if not missing:
+        return
+    if len(missing) == len(process.steps) and not process.lanes:
+        yield finding(
+            f"no step of process '{process.process}' has a lane: nobody is responsible for the steps",
+            at=loc(process, "steps", key=True),
+            hint="list the roles under `lanes:` and give every step `lane:`",
+        )
+        return
+    for s in missing:
+        yield finding(
+            f"{flow.step_kind(s.id)} '{s.id}' has no lane",
+            at=loc(s),
+            hint="add `lane:` with the role that does it" + (f" (one of {', '.join(process.lanes)})" if process.lanes else ""),
+            element=s.id,
+        )

@@ -1,0 +1,212 @@
+"""``qms render``: the handbook's diagrams (flows, process map, hierarchy, vuosikello)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import click
+
+from qms.cli.output import EXIT_LOAD, echo_problems
+from qms.errors import UserError
+from qms.load import load
+from qms.model import QualitySystem
+from qms.render.dot import COLOR_MODES, DIAGRAM_KINDS, Diagram, draw_system
+from qms.render.svg import FORMATS, render_all, write_atomic
+
+__all__ = ["command", "fallback_note", "write_diagrams", "write_gallery"]
+
+
+def fallback_note(diagrams: Iterable[Diagram], lang: str) -> list[str]:
+    """One info line per language the labels fell back to, or none.
+
+    Examples
+    --------
+    >>> d = Diagram("p", "flow", "", fallbacks=frozenset({("fi", "Opettaja"), ("fi", "Rehtori")}))
+    >>> fallback_note([d], "se")
+    ['2 labels shown in fi: no se text']
+    """
+    shown: dict[str, set[str]] = {}
+    for d in diagrams:
+        for used, text in d.fallbacks:
+            shown.setdefault(used, set()).add(text)
+    lines = []
+    for used in sorted(shown):
+        n = len(shown[used])
+        lines.append(f"{n} label{'s' if n != 1 else ''} shown in {used}: no {lang} text")
+    return lines
+
+
+def write_diagrams(
+    system: QualitySystem,
+    out: Path,
+    *,
+    kinds: Sequence[str] = DIAGRAM_KINDS,
+    fmt: str = "svg",
+    lang: str | None = None,
+    color: str = "none",
+    href: str | None = None,
+    processes: Sequence[str] | None = None,
+    jobs: int | None = None,
+    dpi: int | None = None,
+    progress: bool = False,
+) -> tuple[list[Path], list[Diagram]]:
+    """Draw, render (in parallel) and write the diagrams of ``system`` into ``out``.
+
+    Files are ``<process_id>.<fmt>``, ``map.<fmt>``, ``hierarchy.<fmt>`` and
+    ``vuosikello.<fmt>``, each written atomically. ``href`` is the map's link pattern;
+    default: the flow files beside it (``{id}.svg`` for SVG and DOT).
+
+    Returns the written paths and the diagrams (for their fallback counts).
+    """
+    ext = "svg" if fmt == "dot" else fmt
+    pattern = href if href is not None else f"{{id}}.{ext}"
+    diagrams = draw_system(system, kinds, lang=lang, color=color, href=pattern, processes=processes)
+    outputs = render_all(diagrams, fmt, jobs=jobs, dpi=dpi)
+    written = []
+    for diagram, data in zip(diagrams, outputs, strict=True):
+        target = out / diagram.filename(fmt)
+        write_atomic(target, data)
+        written.append(target)
+        if progress:
+            click.echo(f"wrote {target}", err=True)
+    return written, diagrams
+
+
+def write_gallery(models: Path, out: Path, *, fmt: str = "svg") -> list[Path]:
+    """Write ``out/<system>/…`` for every system folder in ``models`` (``make gallery``).
+
+    The same as ``qms render models/<x> -o out/<x> --kind all --format svg`` for each
+    folder with a ``system.yaml``, in name order.
+
+    Raises
+    ------
+    UserError
+        If a system does not load.
+    """
+    written: list[Path] = []
+    for folder in sorted(p for p in models.iterdir() if (p / "system.yaml").is_file()):
+        result = load(folder)
+        if result.system is None or any(p.severity == "error" for p in result.problems):
+            raise UserError([p for p in result.problems if p.severity == "error"] or f"{folder} did not load")
+        paths, _ = write_diagrams(result.system, out / folder.name, fmt=fmt)
+        written += paths
+    return written
+
+
+@click.command(
+    "render",
+    epilog="""\b
+Examples:
+  qms render models/redu -o diagrams/redu                  # every diagram as SVG
+  qms render models/redu -o kuvat --format png --color pdca
+  qms render models/sakk -o kuvat --lang se --kind map --kind cycle
+  qms render models/redu/processes/talousarvio.yaml -o kuvat --format pdf
+  qms render models/redu -o site/kuvat --href 'processes/{id}.html'
+
+\b
+Files: <process_id>.<ext> for each described process (stubs have no flow yet),
+map.<ext>, hierarchy.<ext> and vuosikello.<ext>. A single process file gives its flow
+only. SVG boxes on the map link to the process diagrams. --format dot writes the DOT
+source without calling Graphviz; the other formats need Graphviz (dot and neato).""",
+)
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the diagrams to (created when missing).",
+)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="svg", show_default=True, help="Output format."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "en", "sv", "se"]),
+    default=None,
+    help="Label language [default: the system's default language]; labels "
+    "without it are shown in the default language and counted.",
+)
+@click.option(
+    "-k",
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice([*DIAGRAM_KINDS, "all"]),
+    default=("all",),
+    show_default=True,
+    help="Which diagrams: flow, map, hierarchy, cycle (vuosikello) or all; repeatable.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(COLOR_MODES),
+    default="none",
+    show_default=True,
+    help="Fill the flow's tasks by PDCA phase or by lane.",
+)
+@click.option(
+    "--process", "processes", multiple=True, metavar="ID", help="Draw only these processes' flows; repeatable."
+)
+@click.option(
+    "--href",
+    default=None,
+    metavar="PATTERN",
+    help="Link of each process on the map, {id} = process id [default: {id}.svg, the flow beside the map].",
+)
+@click.option("--dpi", type=click.IntRange(36, 600), default=150, show_default=True, help="Resolution of PNG output.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Graphviz processes at once [default: one per core]."
+)
+def command(
+    path: Path,
+    out: Path,
+    fmt: str,
+    lang: str | None,
+    kinds: tuple[str, ...],
+    color: str,
+    processes: tuple[str, ...],
+    href: str | None,
+    dpi: int,
+    jobs: int | None,
+) -> None:
+    """Draw the diagrams of PATH (a system folder or a process file) with Graphviz."""
+    result = load(path)
+    errors = [p for p in result.problems if p.severity == "error"]
+    if errors or result.system is None:
+        echo_problems(result.problems)
+        click.echo(f"qms render: {path} has errors; fix them first (qms check {path})", err=True)
+        sys.exit(EXIT_LOAD)
+    system = result.system
+    wanted = list(DIAGRAM_KINDS) if "all" in kinds else list(dict.fromkeys(kinds))
+    if result.standalone:
+        if wanted != ["flow"] and "all" not in kinds:
+            click.echo("qms render: a single process file has only its flow", err=True)
+        wanted = ["flow"]
+    known = {p.process for p in system.processes}
+    unknown = [p for p in processes if p not in known]
+    if unknown:
+        raise click.BadParameter(f"no process {', '.join(map(repr, unknown))} in {path}", param_hint="--process")
+    try:
+        written, diagrams = write_diagrams(
+            system,
+            out,
+            kinds=wanted,
+            fmt=fmt,
+            lang=lang,
+            color=color,
+            href=href,
+            processes=processes or None,
+            jobs=jobs,
+            dpi=dpi,
+            progress=sys.stderr.isatty(),
+        )
+    except UserError as exc:
+        echo_problems(exc.problems)
+        sys.exit(EXIT_LOAD)
+    if not written:
+        click.echo(f"qms render: nothing to draw in {path} (no described process, no vuosikello)", err=True)
+    for line in fallback_note(diagrams, lang or system.default_language):
+        click.echo(f"qms render: info: {line}", err=True)

@@ -1,0 +1,64 @@
+"""What the handbook shows of a check run: findings and criteria coverage, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["COVERAGE_STATES", "CriteriaReport", "CriterionView", "FindingView"]
+
+#: Coverage states of one criterion (the words are in ``texts.WORDS``, ``cov_*``): shown in the
+#: description, not shown (a rule found something), needs a human's evidence record, not checked.
+COVERAGE_STATES: tuple[str, ...] = ("shown", "missing", "human", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    """One finding as the criteria page shows it."""
+
+    severity: str  # error | warning | info
+    code: str
+    name: str
+    message: str
+    hint: str = ""
+    file: str = ""
+    line: int = 0
+    column: int = 0
+    process: str = ""
+    element: str = ""
+    criteria: tuple[str, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """``file:line:col`` (or less, as known)."""
+        if not self.file:
+            return ""
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionView:
+    """One criterion with its coverage state and the findings and evidence behind it."""
+
+    id: str
+    framework: str
+    title: str
+    automation: str = "AUTO"
+    state: str = "unknown"
+    findings: tuple[FindingView, ...] = ()
+    evidence: tuple[str, ...] = ()  # evidence record ids
+    model: tuple[str, ...] = ()  # ids of the model elements that show it (processes, evaluations …)
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriaReport:
+    """The criteria report of a system: criteria by framework, and every finding.
+
+    Why: the handbook must not depend on the rule engine's internals; the build
+    pipeline converts whatever the engine returns into this.
+    """
+
+    frameworks: tuple[tuple[str, str], ...] = ()  # (framework id, display name), in order
+    criteria: tuple[CriterionView, ...] = ()
+    findings: tuple[FindingView, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)  # severity → number

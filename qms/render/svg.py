@@ -1,0 +1,170 @@
+"""DOT → SVG, PNG or PDF bytes through the Graphviz binaries; atomic file writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from qms.errors import InternalError, UserError
+from qms.render.dot import Diagram, pin_bands
+
+__all__ = [
+    "FORMATS",
+    "GraphvizError",
+    "GraphvizMissingError",
+    "render",
+    "render_all",
+    "write_atomic",
+]
+
+#: Output formats; ``dot`` is the DOT text itself and needs no Graphviz.
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+
+
+class GraphvizError(InternalError):
+    """Graphviz failed on DOT text that qms made: a bug in qms (or in Graphviz).
+
+    Why: the message carries Graphviz's own stderr, which is what a bug report needs.
+    """
+
+    def __init__(self, command: Sequence[str], returncode: int, stderr: str) -> None:
+        self.command = list(command)
+        self.returncode = returncode
+        self.stderr = stderr
+        super().__init__(f"{' '.join(command)} failed with exit code {returncode}:\n{stderr.strip()}")
+
+
+class GraphvizMissingError(UserError):
+    """The Graphviz binary is not installed or not on PATH."""
+
+    def __init__(self, binary: str) -> None:
+        super().__init__(
+            f"Graphviz '{binary}' was not found on PATH: install Graphviz "
+            "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz), "
+            "or render with --format dot"
+        )
+
+
+def _run(command: Sequence[str], source: str, timeout: float | None, log: list[str] | None = None) -> bytes:
+    binary = shutil.which(command[0])
+    if binary is None:
+        raise GraphvizMissingError(command[0])
+    try:
+        done = subprocess.run(
+            [binary, *command[1:]],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise GraphvizError(command, -1, f"timed out after {timeout} s") from exc
+    stderr = done.stderr.decode("utf-8", "replace")
+    if done.returncode != 0:
+        raise GraphvizError(command, done.returncode, stderr)
+    if log is not None:
+        log.extend(line for line in stderr.splitlines() if line.strip())
+    return done.stdout
+
+
+def render(
+    diagram: Diagram | str,
+    fmt: str = "svg",
+    *,
+    engine: str | None = None,
+    dpi: int | None = None,
+    timeout: float | None = 600.0,
+    log: list[str] | None = None,
+) -> bytes:
+    """Render a diagram (or DOT text) with Graphviz.
+
+    Parameters
+    ----------
+    diagram
+        A :class:`~qms.render.dot.Diagram`, or DOT text.
+    fmt
+        ``svg``, ``png``, ``pdf``, or ``dot`` (the DOT text, UTF-8; no Graphviz needed).
+    engine
+        ``dot``, ``neato`` or ``dot-bands``; default: the diagram's, or ``dot`` for text.
+    dpi
+        Resolution of PNG output (Graphviz default 96).
+    timeout
+        Seconds one Graphviz call may take.
+    log
+        If given, Graphviz's warnings (stderr of successful runs) are appended to it.
+
+    Returns
+    -------
+    bytes
+        The rendered file.
+
+    Raises
+    ------
+    GraphvizMissingError
+        If the binary is not installed (a :class:`~qms.errors.UserError`).
+    GraphvizError
+        If Graphviz fails; the message holds its stderr.
+    ValueError
+        On an unknown format.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if isinstance(diagram, Diagram):
+        source, engine = diagram.dot, engine or diagram.engine
+    else:
+        source, engine = diagram, engine or "dot"
+    if fmt == "dot":
+        return source.encode("utf-8")
+    options = [f"-T{fmt}"]
+    if dpi and fmt == "png":
+        options.append(f"-Gdpi={dpi}")
+    if engine == "dot-bands":
+        layout = json.loads(_run(["dot", "-Tjson0", "-Gsplines=false"], source, timeout, log))
+        return _run(["neato", "-n2", *options], pin_bands(source, layout), timeout, log)
+    if engine not in ("dot", "neato"):
+        raise ValueError(f"unknown Graphviz engine {engine!r}")
+    return _run([engine, *options], source, timeout, log)
+
+
+def render_all(
+    diagrams: Sequence[Diagram],
+    fmt: str = "svg",
+    *,
+    jobs: int | None = None,
+    dpi: int | None = None,
+) -> list[bytes]:
+    """Render many diagrams at once, one Graphviz process per core.
+
+    Returns the outputs in the order of ``diagrams``. The first failure is raised.
+    """
+    if fmt == "dot" or len(diagrams) < 2:
+        return [render(d, fmt, dpi=dpi) for d in diagrams]
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(diagrams)))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qms-render") as pool:
+        return list(pool.map(lambda d: render(d, fmt, dpi=dpi), diagrams))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and ``os.replace``.
+
+    A reader (a web server, the handbook build) never sees half a file, and an
+    interrupted run leaves the old file in place. Parent folders are created.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

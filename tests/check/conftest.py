@@ -1,0 +1,3 @@
+"""The rule-case helpers in tools/ are scripts for rule authors, not tests."""
+
+collect_ignore = ["tools"]

@@ -1,0 +1,92 @@
+"""Tests of qms/cli/render.py through CliRunner: files, formats, languages, errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from qms.cli import cli
+from qms.cli.render import write_gallery
+
+MINI = Path(__file__).parents[1] / "render" / "data" / "mini"
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(tmp_path)
+    return CliRunner()
+
+
+def test_dot_format_writes_every_diagram_without_graphviz(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["render", str(MINI), "-o", "out", "--format", "dot"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in Path("out").iterdir()) == [
+        "hierarchy.dot",
+        "map.dot",
+        "oppijan_polku.dot",
+        "palautekysely.dot",
+        "talousarvio.dot",
+        "vuosikello.dot",
+    ]
+    assert result.stderr == ""
+    assert 'URL="talousarvio.svg"' in Path("out/map.dot").read_text(encoding="utf-8")
+
+
+def test_sami_fallbacks_are_one_info_line(runner: CliRunner) -> None:
+    result = runner.invoke(
+        cli,
+        ["render", str(MINI), "-o", "out", "-f", "dot", "--lang", "se", "--kind", "flow", "--process", "oppijan_polku"],
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in Path("out").iterdir()] == ["oppijan_polku.dot"]
+    assert result.stderr == "qms render: info: 14 labels shown in fi: no se text\n"
+
+
+def test_single_process_file_gives_its_flow_only(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["render", str(MINI / "processes" / "palautekysely.yaml"), "-o", "out", "-f", "dot"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in Path("out").iterdir()] == ["palautekysely.dot"]
+
+
+def test_unknown_process_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["render", str(MINI), "-o", "out", "--process", "nope"])
+    assert result.exit_code == 2
+    assert "Invalid value for --process: no process 'nope' in" in result.stderr
+
+
+def test_broken_input_exits_2(runner: CliRunner) -> None:
+    Path("p.yaml").write_text("process: p\nname: P\ncategory: core\nownr: x\n", encoding="utf-8")
+    result = runner.invoke(cli, ["render", "p.yaml", "-o", "out"])
+    assert result.exit_code == 2
+    assert "p.yaml:4:1: error" in result.stderr
+    assert result.stderr.endswith("qms render: p.yaml has errors; fix them first (qms check p.yaml)\n")
+    assert not Path("out").exists()
+
+
+@pytest.mark.needs_dot
+def test_svg_and_png(runner: CliRunner) -> None:
+    if not shutil.which("dot"):
+        pytest.skip("Graphviz is not installed")
+    result = runner.invoke(
+        cli, ["render", str(MINI), "-o", "out", "--kind", "map", "--kind", "cycle", "--format", "png", "--dpi", "72"]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in Path("out").iterdir()) == ["map.png", "vuosikello.png"]
+    assert Path("out/map.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.needs_dot
+def test_gallery_writes_a_folder_per_system(tmp_path: Path) -> None:
+    if not shutil.which("dot"):
+        pytest.skip("Graphviz is not installed")
+    models = tmp_path / "models"
+    shutil.copytree(MINI, models / "mini")
+    written = write_gallery(models, tmp_path / "diagrams")
+    assert [p.relative_to(tmp_path).as_posix() for p in written][:2] == [
+        "diagrams/mini/oppijan_polku.svg",
+        "diagrams/mini/palautekysely.svg",
+    ]
+    assert (tmp_path / "diagrams/mini/vuosikello.svg").is_file()

@@ -1,0 +1,16 @@
+"""The interface words."""
+
+from __future__ import annotations
+
+from qms.handbook.texts import UI_LANGUAGES, WORDS, ui_language, word
+
+
+def test_every_word_is_written_in_every_interface_language() -> None:
+    for key, texts in WORDS.items():
+        for lang in UI_LANGUAGES:
+            assert texts[lang].strip(), (key, lang)
+
+
+def test_sami_pages_use_finnish_words() -> None:
+    assert ui_language("se") == "fi"
+    assert word("measures", "se") == word("measures", "fi") == "Mittarit"

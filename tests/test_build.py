@@ -1,0 +1,223 @@
+"""The ``qms build`` pipeline and the ``build`` and ``handbook`` commands: outputs, incrementality, errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import qms.build as pipeline
+from qms.build import CACHE_FILE, BuildResult, StageReport, build, check_outputs
+from qms.cli import cli
+from qms.cli.build import TerminalProgress
+from qms.handbook import FindingView
+
+HOSTILE = Path(__file__).parent / "handbook" / "data" / "hostile"
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
+
+
+@pytest.fixture
+def system(tmp_path: Path) -> Path:
+    target = tmp_path / "hostile"
+    shutil.copytree(HOSTILE, target)
+    return target
+
+
+def made(result: BuildResult) -> dict[str, int]:
+    return {s.name: s.made for s in result.stages}
+
+
+def test_build_makes_every_output(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = build(system, out)
+    assert [s.name for s in result.stages] == ["check", "diagrams", "bpmn", "handbook"]
+    for rel in ("report/check.txt", "report/check.json", "report/check.sarif", "index.html", "print.html",
+                "processes/talous.html", "processes/~talous.html", "static/qms.css", "bpmn/talous.bpmn", CACHE_FILE):
+        assert (out / rel).is_file(), rel
+    assert not (out / "bpmn/~talous.bpmn").exists()  # a stub has no flow to export
+    sarif = json.loads((out / "report/check.sarif").read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"]
+    data = json.loads((out / "report/check.json").read_text(encoding="utf-8"))
+    assert data["summary"]["warnings"] == result.counts["warning"] > 0
+    assert result.index == out / "index.html"
+
+
+@needs_dot
+def test_diagrams_are_drawn_and_shown(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = build(system, out)
+    assert result.ok, result.messages
+    for rel in ("diagrams/map.svg", "diagrams/vuosikello.svg", "diagrams/processes/talous.svg"):
+        assert (out / rel).is_file(), rel
+    page = (out / "processes/talous.html").read_text(encoding="utf-8")
+    assert 'id="flow-talous"' in page and "<svg" in page
+    assert '<img src="diagrams/vuosikello.svg"' in (out / "vuosikello.html").read_text(encoding="utf-8")
+
+
+def test_second_build_reuses_everything(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(system, out)
+    again = build(system, out)
+    assert made(again) == {"check": 0, "diagrams": 0, "bpmn": 0, "handbook": 0} or not shutil.which("dot")
+    assert again.written == [] or not shutil.which("dot")
+
+
+@needs_dot
+def test_editing_one_process_redoes_only_what_depends_on_it(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(system, out)
+    glossary_before = (out / "glossary.html").stat().st_mtime_ns
+    file = system / "processes" / "talous_pieni.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("Tee <em>jotain</em>", "Tee jotain muuta"),
+                    encoding="utf-8")
+    result = build(system, out)
+    written = set(result.written)
+    assert {"processes/talous.html", "diagrams/processes/talous.svg", "bpmn/talous.bpmn", "index.html",
+            "diagrams/map.svg", "report/check.json", "print.html"} <= written
+    assert not written & {"processes/~talous.html", "glossary.html", "static/qms.css"}
+    assert {w for w in written if w.startswith("diagrams/")} == {"diagrams/processes/talous.svg", "diagrams/map.svg"}
+    assert (out / "glossary.html").stat().st_mtime_ns == glossary_before
+    assert "Tee jotain muuta" in (out / "processes/talous.html").read_text(encoding="utf-8")
+
+
+def test_editing_system_yaml_redoes_every_page(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(system, out)
+    file = system / "system.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("Voiteluaine.", "Öljyä."), encoding="utf-8")
+    written = set(build(system, out).written)
+    assert {"glossary.html", "processes/talous.html", "processes/~talous.html"} <= written
+
+
+def test_deleted_process_is_removed_and_other_files_are_kept(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(system, out)
+    (out / "mine.txt").write_text("keep me", encoding="utf-8")
+    (system / "processes" / "talous_iso.yaml").unlink()
+    text = (system / "processes" / "talous_pieni.yaml").read_text(encoding="utf-8")
+    (system / "processes" / "talous_pieni.yaml").write_text(text.replace("from: [Talous]", "from: [opiskelija]"),
+                                                            encoding="utf-8")
+    system_text = (system / "system.yaml").read_text(encoding="utf-8").replace("[talous, Talous]", "[talous]")
+    (system / "system.yaml").write_text(system_text, encoding="utf-8")
+    build(system, out)
+    assert not (out / "processes/~talous.html").exists()
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_changed_or_missing_outputs_are_made_again(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(system, out)
+    (out / "roles.html").write_text("tampered", encoding="utf-8")
+    (out / "plan.html").unlink()
+    written = set(build(system, out).written)
+    assert written == {"roles.html", "plan.html"}
+    assert "tampered" not in (out / "roles.html").read_text(encoding="utf-8")
+
+
+def test_a_corrupt_cache_means_a_full_build(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(system, out)
+    (out / CACHE_FILE).write_text("{not json", encoding="utf-8")
+    result = build(system, out)
+    assert "index.html" in result.written
+    assert json.loads((out / CACHE_FILE).read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_load_errors_stop_after_the_report(tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    (bad / "processes").mkdir(parents=True)
+    (bad / "system.yaml").write_text("system: s\nname: S\nprovider: {id: s, name: S}\n", encoding="utf-8")
+    (bad / "processes" / "p.yaml").write_text("process: p\nname: P\ncategory: core\nownr: x\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(bad, out)
+    assert not result.ok
+    assert "unknown key 'ownr'" in (out / "report/check.txt").read_text(encoding="utf-8")
+    assert not (out / "index.html").exists()
+
+
+def test_criteria_report_covers_the_catalogue() -> None:
+    from qms.check import CRITERIA
+    from qms.handbook.report import COVERAGE_STATES
+    from qms.load import load
+
+    result = load(Path(__file__).parent.parent / "models" / "redu")
+    findings, outcome = pipeline._run_checks(result)
+    assert result.system is not None and outcome is not None
+    report = pipeline.criteria_report(result.system, findings, outcome)
+    assert [c.id for c in report.criteria] == [c.id for c in CRITERIA]
+    assert {c.state for c in report.criteria} <= set(COVERAGE_STATES)
+    fi_law_3 = next(c for c in report.criteria if c.id == "FI-LAW-3")
+    assert fi_law_3.state == "shown" and fi_law_3.evidence == ("EV-01",)
+
+
+def test_check_outputs_formats() -> None:
+    v = FindingView("error", "S001", "start-event-required", "no start", "add one", "p.yaml", 3, 1)
+    out = check_outputs([v])
+    assert out["report/check.txt"] == b"p.yaml:3:1: error S001 start-event-required: no start (add one)\n"
+    result = json.loads(out["report/check.sarif"])["runs"][0]["results"][0]
+    assert result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 1}
+
+
+def test_progress_prints_one_line_per_stage() -> None:
+    stream = io.StringIO()
+    progress = TerminalProgress(stream)
+    progress.done(StageReport("diagrams", made=2, reused=5, seconds=1.25))
+    assert stream.getvalue() == "diagrams  2 made, 5 reused  (1.2 s)\n"
+
+
+def test_unknown_stage_is_refused(system: Path, tmp_path: Path) -> None:
+    with pytest.raises(pipeline.UserError, match="unknown build stage"):
+        build(system, tmp_path / "out", stages=["render"])
+
+
+# -- the commands --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(tmp_path)
+    return CliRunner()
+
+
+def test_build_command_prints_the_index_path(runner: CliRunner, system: Path) -> None:
+    result = runner.invoke(cli, ["build", str(system), "-o", "out", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "out/index.html\n"
+    assert 'lang="en"' in Path("out/index.html").read_text(encoding="utf-8")
+
+
+def test_handbook_command_builds_only_the_site(runner: CliRunner, system: Path) -> None:
+    result = runner.invoke(cli, ["handbook", str(system), "-o", "site"])
+    assert result.exit_code == 0, result.output
+    assert Path("site/index.html").is_file()
+    assert not Path("site/report").exists() and not Path("site/bpmn").exists()
+
+
+def test_handbook_command_exit_2_on_load_errors(runner: CliRunner) -> None:
+    Path("p.yaml").write_text("process: p\nname: P\ncategory: core\nownr: x\n", encoding="utf-8")
+    result = runner.invoke(cli, ["handbook", "p.yaml", "-o", "site"])
+    assert result.exit_code == 2
+    assert "p.yaml:4:1: error: unknown key 'ownr'" in result.stderr
+
+
+def test_pdf_without_chromium_says_what_to_do(runner: CliRunner, system: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "chromium_binary", lambda: None)
+    result = runner.invoke(cli, ["handbook", str(system), "-o", "site", "--pdf"])
+    assert result.exit_code == 2
+    assert "--pdf needs Chromium, which is not installed" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed (apt-get install chromium)")
+def test_pdf_is_printed_with_chromium(runner: CliRunner, system: Path) -> None:
+    result = runner.invoke(cli, ["handbook", str(system), "-o", "site", "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert Path("site/handbook.pdf").read_bytes().startswith(b"%PDF")
+    assert result.stdout.splitlines()[-1] == "site/handbook.pdf"
