@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import venv
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,7 @@ class Peers:
     """Which peers are usable in this run, and why the others are not."""
 
     enabled: bool = True
-    timeout: float = 240.0
+    timeout: float = 180.0
     missing: dict[str, str] = field(default_factory=dict)  # peer → reason
     log: list[str] = field(default_factory=list)
 
@@ -138,9 +139,9 @@ class Peers:
             env = {**os.environ, "PYTHONWARNINGS": "ignore"}
         try:
             done = _run(cmd, timeout=self.timeout, env=env)
-        except subprocess.TimeoutExpired:
-            return na(f"over the {self.timeout:.0f} s time limit")
-        lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+        except subprocess.TimeoutExpired as exc:
+            return _stopped(exc, self.timeout)
+        lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{") and "started_at" not in ln]
         if done.returncode != 0 or not lines:
             return na(f"failed: {_tail(done.stderr or done.stdout, 100)}")
         data = json.loads(lines[-1])
@@ -152,6 +153,18 @@ class Peers:
             notes.append(f"{data['warnings']} warnings")
         m.note = ", ".join(notes)
         return m
+
+
+def _stopped(exc: subprocess.TimeoutExpired, timeout: float) -> Measure:
+    """A peer stopped at the time limit: its operation took at least as long as it had run."""
+    out = exc.stdout or b""
+    text = out.decode("utf-8", "replace") if isinstance(out, bytes) else out
+    started = [json.loads(ln)["started_at"] for ln in text.splitlines() if "started_at" in ln]
+    m = na(f"stopped at the {timeout:.0f} s time limit")
+    if started:
+        m.at_least = max(0.0, time.time() - started[0])
+        m.reason += f", {m.at_least:.0f} s into the operation"
+    return m
 
 
 def ensure_profiler() -> Path | None:

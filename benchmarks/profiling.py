@@ -66,10 +66,13 @@ class Profiler:
         while stack:
             frame = stack.pop()
             stack.extend(frame.children)
-            if frame.self_time <= 0 or frame.function in ("[self]", "[await]"):
+            if frame.is_synthetic:
                 continue
-            where = f"{frame.function} ({_short(frame.file_path_short or frame.file_path or '?')}:{frame.line_no})"
-            selfs[where] = selfs.get(where, 0.0) + frame.self_time
+            own = frame.total_self_time
+            if own <= 0:
+                continue
+            where = f"{frame.function} ({_short(frame.file_path or '?')}:{frame.line_no})"
+            selfs[where] = selfs.get(where, 0.0) + own
         total = root.time or 1e-9
         ranked = sorted(selfs.items(), key=lambda kv: -kv[1])[: self.top]
         self.summaries[key] = [(t, 100 * t / total, where) for where, t in ranked]

@@ -39,7 +39,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--no-peers", action="store_true", help="measure qms and the lxml floor only")
     ap.add_argument("--profile", action="store_true",
                     help="also profile each qms scenario with pyinstrument (installed into benchmarks/.peers/prof)")
-    ap.add_argument("--peer-timeout", type=float, default=240.0, help="seconds one peer operation may take")
+    ap.add_argument("--peer-timeout", type=float, default=180.0, help="seconds one peer operation may take")
     ap.add_argument("--keep", action="store_true", help="keep the work folder (synthetic systems, BPMN files)")
     args = ap.parse_args(argv)
     only = [s.strip() for s in args.only.split(",") if s.strip()]

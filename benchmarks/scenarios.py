@@ -21,7 +21,7 @@ from typing import Any
 import floor
 import qmsapi
 import synth
-from harness import Measure, NotAvailable, Row, Target, cpu_seconds, na, time_call
+from harness import ChildSampler, Measure, NotAvailable, Row, Target, cpu_seconds, na, time_call
 from lxml import etree
 from peers import Peers
 
@@ -149,8 +149,14 @@ def write_variants(folder: Path, key: str, xml: bytes) -> dict[str, Path]:
     return {"full": full, "plain": plain, "nodi": nodi}
 
 
-def _ratio_target(ctx: Context, name: str, qms: Measure, base: Measure, *, factor: float, faster: bool = True) -> None:
-    """``qms ≤ base × factor`` (``faster``: qms at most ``factor`` of the baseline's time)."""
+def _ratio_target(ctx: Context, name: str, qms: Measure, base: Measure, *, factor: float) -> None:
+    """``qms ≤ base × factor``: qms takes at most ``factor`` of the baseline's time."""
+    if qms.ok and not base.ok and base.at_least is not None:
+        ratio = base.at_least / qms.value  # type: ignore[operator]
+        met = qms.value <= base.at_least * factor  # type: ignore[operator]
+        ctx.target(name, True if met else None, f"qms {qms.show()} vs baseline {base.show()} "
+                   f"(baseline/qms > {ratio:.2f}, needs ≥ {1 / factor:.2f})")
+        return
     if not qms.ok or not base.ok:
         ctx.target(name, None, f"qms {qms.show()}, baseline {base.show()}")
         return
@@ -526,22 +532,33 @@ def render_scenario(ctx: Context) -> None:
     sample = diagrams[: ctx.sizes.render_sample]
     from qms.render.svg import render  # noqa: PLC0415
 
-    c0 = cpu_seconds()
-    par, _ = ctx.time_qms("render-svg", lambda: render_all(sample, "svg"), max_runs=1)
+    c0, busy = cpu_seconds(), os.getloadavg()[0]
+    with ChildSampler() as sampler:
+        par, _ = ctx.time_qms("render-svg", lambda: render_all(sample, "svg"), max_runs=1)
     cpu = cpu_seconds() - c0
     seq, _ = time_call(lambda: [render(d, "svg") for d in sample], max_runs=1)
     seq.note = "one dot at a time"
     cores = os.cpu_count() or 1
-    par.note = f"CPU/wall {cpu / par.value:.2f} on {cores} cores" if par.ok and par.value else ""
+    if par.ok and par.value:
+        par.note = f"CPU/wall {cpu / par.value:.2f} on {cores} cores; up to {sampler.most} Graphviz processes at once"
     ctx.rows.append(Row(f"render sample of {len(sample)}: SVG through dot (render_all)", par,
                         [("same diagrams, sequential", seq)]))
-    if par.ok and par.value:
-        ratio = cpu / par.value
-        ctx.target("rendering uses both cores", ratio >= 1.5 if cores >= 2 else None,
-                   f"CPU/wall {ratio:.2f} during render_all (≥ 1.5 on 2 cores), "
-                   f"speed-up over sequential {seq.value / par.value:.2f}×")  # type: ignore[operator]
-    else:
+    if not (par.ok and par.value):
         ctx.target("rendering uses both cores", None, par.show())
+        return
+    ratio = cpu / par.value
+    detail = (f"CPU/wall {ratio:.2f} during render_all (≥ 1.5 on 2 cores), {sampler.most} Graphviz processes "
+              f"at once, speed-up over sequential {seq.value / par.value:.2f}×")  # type: ignore[operator]
+    if cores < 2:
+        ctx.target("rendering uses both cores", None, detail + "; one core only")
+    elif ratio >= 1.5:
+        ctx.target("rendering uses both cores", True, detail)
+    elif busy > 1.0:
+        # others hold a core: judge by whether qms ran one Graphviz process per core
+        ctx.target("rendering uses both cores", sampler.most >= 2,
+                   detail + f"; machine busy (load average {busy:.1f}), judged by processes at once")
+    else:
+        ctx.target("rendering uses both cores", False, detail)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -30,6 +30,8 @@ async function timed(fn) {
   const runs = [];
   let total = 0;
   let result;
+  // when the run is stopped at the time limit, this tells how long the operation itself ran
+  console.log(JSON.stringify({ started_at: Date.now() / 1000 }));
   while (runs.length < maxRuns && (runs.length === 0 || total < 2.0)) {
     const t0 = performance.now();
     result = await fn();

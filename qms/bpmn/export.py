@@ -47,6 +47,7 @@ FORMAT_VERSION = "1"
 _EXPORTER = "qms"
 _GATEWAY_KINDS = {"decision", "parallel", "inclusive"}
 _ACTIVITY_KINDS = {"task", "call"}
+_DEFAULT_HOLDERS = {"task", "callActivity", "exclusiveGateway", "inclusiveGateway"}
 _JOIN_TAG = {"decision": "exclusiveGateway", "parallel": "parallelGateway", "inclusive": "inclusiveGateway"}
 _TYPE = q(XSI, "type")
 
@@ -211,9 +212,9 @@ def _plan_flows(ctx: _Ctx, process: Process, prefix: str) -> tuple[list[_Node], 
             link = _Flow(ids.new(f"f_{node.id}_join"), join.id, node.id, derived=True)
             extra_nodes.setdefault(node.id, []).append(join)
             extra_flows.append(link)
-        if len(outs) > 1 and not gateway and kind != "end":
+        if len(outs) > 1 and not gateway:
             labelled = [fl for fl in outs if fl.name or fl.condition]
-            tag = "exclusiveGateway" if labelled else "parallelGateway"
+            tag = "exclusiveGateway" if labelled or node.default else "parallelGateway"
             name = " / ".join(fl.name or fl.condition or "" for fl in outs) if labelled else ""
             split = _Node(ids.new(f"{node.id}_split"), tag, name, node.lane, derived=("split", node.step.id))
             if node.default:
@@ -235,17 +236,18 @@ def _plan_flows(ctx: _Ctx, process: Process, prefix: str) -> tuple[list[_Node], 
     for fl in flows:
         index[fl.src].outgoing.append(fl.id)
         index[fl.dst].incoming.append(fl.id)
+    # only activities and exclusive/inclusive gateways may name a default flow (the JSON keeps it)
+    for node in nodes:
+        if node.default and node.tag not in _DEFAULT_HOLDERS:
+            node.default = None
     # a conditional fork: every flow that is not the default needs a condition
     by_src: dict[str, list[_Flow]] = {}
     for fl in flows:
-        if fl.src in index and len(index[fl.src].outgoing) > 1:
-            by_src.setdefault(fl.src, []).append(fl)
+        by_src.setdefault(fl.src, []).append(fl)
     for src, outs in by_src.items():
         node = index[src]
         targets = [fl.dst for fl in outs]
         twice = len(set(targets)) < len(targets)  # two branches to one target must differ
-        if node.tag == "parallelGateway" and not twice:
-            continue
         if node.default or twice or any(fl.condition for fl in outs):
             seen = {(fl.dst, fl.condition) for fl in outs if fl.condition}
             for fl in outs:
@@ -299,7 +301,7 @@ class _Emitted:
     participant: str
     pool: lay.Pool
     externals: dict[str, str]  # external end id → participant id
-    messages: list[tuple[str, str, str, str]]  # (id, source, target, name)
+    messages: list[tuple[str, str, str, str, str]]  # (id, source, target, name, "src" | "dst" | "")
     edges_di: list[str]  # ids of edges drawn (sequence flows, associations)
     shapes_di: list[tuple[str, str]]  # (id, kind) of shapes drawn in the pool
 
@@ -549,23 +551,30 @@ def _emit_process(  # noqa: PLR0912, PLR0915
     part = etree.Element(b("participant"), id=participant, name=ctx.text(process.name), processRef=pid)
     collab.append(part)
     externals: dict[str, str] = {}
-    messages: list[tuple[str, str, str, str]] = []
+    messages: list[tuple[str, str, str, str, str]] = []
     layout_messages: list[lay.Message] = []
     steps = {s.id for s in process.steps}
     index_of = {n.step.id: n.id for n in nodes if n.step is not None}
+    links: list[lay.Edge] = []
     for mid, m in zip(message_ids, process.messages, strict=True):
+        if m.from_ in steps and m.to in steps:  # inside the pool: BPMN frowns on it, but it is the model
+            name = ctx.text(m.name) if m.name is not None else ""
+            messages.append((mid, index_of[m.from_], index_of[m.to], name, ""))
+            lw, lh = lay.label_size(name) if name else (0, 0)
+            links.append(lay.Edge(mid, index_of[m.from_], index_of[m.to], lw, lh))
+            continue
         if m.from_ in steps and m.to not in steps:
             node_id, ext_id, incoming = index_of[m.from_], m.to, False
         elif m.to in steps and m.from_ not in steps:
             node_id, ext_id, incoming = index_of[m.to], m.from_, True
         else:
-            continue  # a message inside the pool, or between unknown ends: nothing to draw
+            continue  # no end is a step: the loader reports it
         externals.setdefault(ext_id, "")
         name = ctx.text(m.name) if m.name is not None else ""
-        messages.append((mid, node_id, ext_id, name) if not incoming else (mid, ext_id, node_id, name))
+        messages.append((mid, node_id, ext_id, name, "dst") if not incoming else (mid, ext_id, node_id, name, "src"))
         lw, lh = lay.label_size(name) if name else (0, 0)
         layout_messages.append(lay.Message(mid, node_id, ext_id, incoming, lw, lh))
-    pool = lay.Pool(participant, bands, layout_nodes, layout_edges, layout_messages)
+    pool = lay.Pool(participant, bands, layout_nodes, layout_edges, layout_messages, links=links)
     edges_di = [fl.id for fl in flows] + edges_di
     return _Emitted(participant, pool, externals, messages, edges_di, shapes)
 
@@ -599,9 +608,11 @@ def _finish(  # noqa: PLR0912
         part = _SUB(collab, b("participant"), id=pid, name=ctx.text(ctx.stakeholders.get(ext, ext)))
         _SUB(_SUB(part, _T_EXT), q(QMS, "stakeholder"), ref=ext)
     for em in emitted:
-        for mid, src, dst, name in em.messages:
-            src = ext_participant.get(src, src)
-            dst = ext_participant.get(dst, dst)
+        for mid, src, dst, name, ext_end in em.messages:
+            if ext_end == "src":
+                src = ext_participant[src]
+            elif ext_end == "dst":
+                dst = ext_participant[dst]
             attrs = {"id": mid}
             if name:
                 attrs["name"] = name

@@ -179,6 +179,7 @@ class Pool:
     edges: list[Edge]
     messages: list[Message] = field(default_factory=list)
     collapsed: bool = False  # a black box (a process without steps)
+    links: list[Edge] = field(default_factory=list)  # message flows between two of its nodes
 
 
 @dataclass(slots=True)
@@ -361,6 +362,10 @@ def _layout_pool(pool: Pool, d: Diagram, ox: int, oy: int) -> _PoolGeometry:  # 
                 route.append((2, channel.take(i + 1), corridor.take(rt), channel.take(j)))
             if e.label_w:
                 label_room[j] = max(label_room[j], e.label_w + 8)
+    link_route: list[tuple[int, int, int]] = []
+    for e in pool.links:  # message flows between two steps of the pool: routed like back edges
+        s, t = index[e.src], index[e.dst]
+        link_route.append((corridor.take(grow[s]), channel.take(layer[t]), corridor.take(grow[t])))
     msg_route: list[tuple[int, int, int]] = []
     for m in pool.messages:
         v = index[m.node]
@@ -487,6 +492,15 @@ def _layout_pool(pool: Pool, d: Diagram, ox: int, oy: int) -> _PoolGeometry:  # 
                 labels[e.id] = (tx_l - 4 - e.label_w, ty - 3 - e.label_h, e.label_w, e.label_h)
             else:  # above the corridor segment, left of the source
                 labels[e.id] = (cx[s] - 4 - e.label_w, pts[1][1] - 2 - e.label_h, e.label_w, e.label_h)
+
+    for e, (c1, k1, c2) in zip(pool.links, link_route, strict=True):
+        s, t = index[e.src], index[e.dst]
+        sx, tx = cx[s] + nodes[s].w // 4, cx[t] - nodes[t].w // 4
+        y1, x1, y2 = cory(grow[s], c1), chx(layer[t], k1), cory(grow[t], c2)
+        d.edges[e.id] = [(sx, cy[s] - nodes[s].h // 2), (sx, y1), (x1, y1), (x1, y2), (tx, y2),
+                         (tx, cy[t] - nodes[t].h // 2)]
+        if e.label_h:
+            labels[e.id] = (x1 + 4, y2 - 2 - e.label_h, e.label_w, e.label_h)
 
     # message flows: up out of the node, through its corridor and the channel on its right
     exits: dict[str, int] = {}

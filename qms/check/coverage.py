@@ -176,8 +176,8 @@ def coverage(
             for c in CRITERIA if c.framework == fw_id
         ]
         frameworks.append(FrameworkCoverage(fw_id, fw_name, tuple(items)))
-    lang = system.default_language
-    return CoverageReport(system.system, text_in(system.name, lang), today, tuple(frameworks))
+    name = text_in(system.name, system.default_language)  # type: ignore[arg-type]
+    return CoverageReport(system.system, name, today, tuple(frameworks))
 
 
 def _status(
@@ -185,12 +185,14 @@ def _status(
     today: dt.date | None,
 ) -> CriterionStatus:
     active = [code for code in rule_codes if code in ran]
-    evidence, expired = [], []
+    evidence: list[Pointer] = []
+    expired: list[Pointer] = []
     for rec in system.evidence:
         if c.id not in rec.criteria:
             continue
         target = expired if (today and rec.valid_until and rec.valid_until < today) else evidence
-        target.append(Pointer.at("evidence", f"{rec.id}: {text_in(rec.title, system.default_language)} ({rec.kind})",
+        title = text_in(rec.title, system.default_language)  # type: ignore[arg-type]
+        target.append(Pointer.at("evidence", f"{rec.id}: {title} ({rec.kind})",
                                  loc(rec), rec.id))
     note = f"evidence {', '.join(p.ref for p in expired)} is no longer valid" if expired else ""
     if found:
@@ -202,7 +204,7 @@ def _status(
         if evidence:
             return CriterionStatus(c, "shown", tuple(rule_codes), tuple(evidence) + model, note)
         kinds = ", ".join(c.evidence) if c.evidence else "a record"
-        why = "the model part is shown; " if c.automation == "SEMI" else ""
+        why = "the model shows no gap; " if c.automation == "SEMI" else ""
         return CriterionStatus(c, "needs evidence", tuple(rule_codes), model,
                                note or f"{why}an evidence record ({kinds}) that names {c.id} would show it")
     if not active:

@@ -35,7 +35,7 @@ class CheckResult:
 
 def run_checks(
     system: QualitySystem,
-    config: Config | None = None,
+    config: Config | str | None = None,
     *,
     as_of: dt.date | None = None,
     standalone: bool = False,
@@ -48,7 +48,8 @@ def run_checks(
     system
         A loaded quality system (or the wrapper of a single process file).
     config
-        The resolved configuration; by default the system's own ``checks:`` and its profile.
+        The resolved configuration (:func:`~qms.check.config.resolve_config`), or a profile
+        name (``"strict"``); by default the system's own ``checks:`` and its profile.
     as_of
         "Today" for the date checks; defaults to ``system.as_of``. The clock is never read.
     standalone
@@ -68,14 +69,15 @@ def run_checks(
 
 def check(
     system: QualitySystem,
-    config: Config | None = None,
+    config: Config | str | None = None,
     *,
     as_of: dt.date | None = None,
     standalone: bool = False,
     rules: Sequence[Rule] = RULES,
 ) -> CheckResult:
     """Like :func:`run_checks`, but return the :class:`CheckResult` with the rules that ran."""
-    config = config if config is not None else resolve_config(system, rules)
+    if not isinstance(config, Config):
+        config = resolve_config(system, rules, profile=config)
     ctx = Context(system, as_of or system.as_of, config.settings, standalone)
     active = [(r, sev) for r in rules if (sev := config.severity(r)) is not None]
     active = [(r, sev) for r, sev in active if not standalone or r.standalone]

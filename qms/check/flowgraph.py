@@ -32,7 +32,7 @@ class Edge(NamedTuple):
 
     src: str
     dst: str
-    index: int
+    pos: int
     label: Any
     condition: str | None
     default: bool
@@ -112,12 +112,12 @@ class FlowView:
     @cached_property
     def reachable(self) -> set[str]:
         """Steps reachable from a start event (one search along the flows)."""
-        return _search(self.starts, self.out, 1)
+        return _search(self.starts, self.out, True)
 
     @cached_property
     def reaches_end(self) -> set[str]:
         """Steps from which an end event is reachable (one search against the flows)."""
-        return _search(self.ends, self.inc, 0)
+        return _search(self.ends, self.inc, False)
 
     @cached_property
     def back_edges(self) -> set[int]:
@@ -138,7 +138,7 @@ class FlowView:
                     stack[-1] = (node, i + 1)
                     e = outs[i]
                     if colour[e.dst] == grey:
-                        back.add(e.index)
+                        back.add(e.pos)
                     elif colour[e.dst] == white:
                         colour[e.dst] = grey
                         stack.append((e.dst, 0))
@@ -153,7 +153,7 @@ class FlowView:
         fin: dict[str, list[Edge]] = {n: [] for n in self.nodes}
         fout: dict[str, list[Edge]] = {n: [] for n in self.nodes}
         for e in self.edges:
-            if e.index not in back:
+            if e.pos not in back:
                 fout[e.src].append(e)
                 fin[e.dst].append(e)
         return fin, fout
@@ -214,13 +214,13 @@ class FlowView:
         return sorted(result, key=lambda comp: rank.get(comp[0], 0))
 
 
-def _search(roots: Iterable[str], adjacency: dict[str, list[Edge]], end: int) -> set[str]:
-    """Every node reachable from ``roots`` over ``adjacency``; ``end`` picks the edge's far end."""
+def _search(roots: Iterable[str], adjacency: dict[str, list[Edge]], forward: bool) -> set[str]:
+    """Every node reachable from ``roots`` over ``adjacency`` (along or against the flows)."""
     seen = set(roots)
     stack = list(seen)
     while stack:
         for e in adjacency[stack.pop()]:
-            m = e[end]
+            m = e.dst if forward else e.src
             if m not in seen:
                 seen.add(m)
                 stack.append(m)
@@ -306,7 +306,7 @@ def _branch_analysis(view: FlowView) -> list[Merge]:
     fin, gateways, kinds = view._forward[0], view.gateways, view.kinds
     for n in view.order:
         incoming = fin[n]
-        contexts = [ectx.get(e.index, {}) for e in incoming] if incoming else []
+        contexts = [ectx.get(e.pos, {}) for e in incoming] if incoming else []
         gateway = gateways[n]
         kind = kinds[n]
         ctx: _Ctx = {}
@@ -337,10 +337,10 @@ def _branch_analysis(view: FlowView) -> list[Merge]:
             for i, e in enumerate(outs):
                 branch = dict(ctx)
                 branch[n] = (split_kind, frozenset({i}))
-                ectx[e.index] = branch
+                ectx[e.pos] = branch
         else:
             for e in outs:
-                ectx[e.index] = ctx
+                ectx[e.pos] = ctx
     return found
 
 
@@ -349,7 +349,7 @@ def _check_join(node: str, incoming: list[Edge], contexts: list[_Ctx]) -> list[M
         for j in range(i + 1, len(incoming)):
             if _disjoint(contexts[i], contexts[j], ("and",)):
                 continue
-            pair = (incoming[i].index, incoming[j].index)
+            pair = (incoming[i].pos, incoming[j].pos)
             maybe = _disjoint(contexts[i], contexts[j], ("or",))
             if maybe:
                 return [Merge(node, "maybe-deadlock", maybe, pair)]
@@ -362,5 +362,5 @@ def _check_merge(node: str, incoming: list[Edge], contexts: list[_Ctx]) -> list[
         for j in range(i + 1, len(incoming)):
             split = _disjoint(contexts[i], contexts[j], ("and", "or"))
             if split:
-                return [Merge(node, "unsynchronised", split, (incoming[i].index, incoming[j].index))]
+                return [Merge(node, "unsynchronised", split, (incoming[i].pos, incoming[j].pos))]
     return []

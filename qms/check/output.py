@@ -61,7 +61,7 @@ class Summary:
 
 def summarise(findings: Iterable[Finding], *, files: int = 0, processes: int = 0) -> Summary:
     """Count ``findings`` by severity."""
-    counts = {s: 0 for s in Severity}
+    counts = dict.fromkeys(Severity, 0)
     for f in findings:
         counts[f.severity] += 1
     return Summary(counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], files, processes)

@@ -9,27 +9,6 @@ from __future__ import annotations
 
 from qms.check.criteria import criterion
 from qms.check.rule import Rule
-from qms.check.rules.structure import (
-    s001_start_event_required,
-    s002_end_event_required,
-    s003_no_dead_end,
-    s004_no_disconnected,
-    s005_no_unreachable,
-    s006_superfluous_gateway,
-    s007_fake_join,
-    s008_no_implicit_split,
-    s009_no_gateway_join_fork,
-    s010_labelled_branches,
-    s011_label_required,
-    s012_no_duplicate_flows,
-    s013_single_blank_start_event,
-    s014_no_deadlock,
-    s015_no_lack_of_sync,
-    s016_lane_required,
-    s017_no_call_cycle,
-    s018_message_event_direction,
-    s019_event_flow_direction,
-)
 from qms.check.rules.quality import (
     q001_stub_process,
     q002_suppression_reason,
@@ -90,6 +69,27 @@ from qms.check.rules.quality import (
     q512_action_overdue,
     q513_maturity_evidence,
     q514_maturity_self_assessment,
+)
+from qms.check.rules.structure import (
+    s001_start_event_required,
+    s002_end_event_required,
+    s003_no_dead_end,
+    s004_no_disconnected,
+    s005_no_unreachable,
+    s006_superfluous_gateway,
+    s007_fake_join,
+    s008_no_implicit_split,
+    s009_no_gateway_join_fork,
+    s010_labelled_branches,
+    s011_label_required,
+    s012_no_duplicate_flows,
+    s013_single_blank_start_event,
+    s014_no_deadlock,
+    s015_no_lack_of_sync,
+    s016_lane_required,
+    s017_no_call_cycle,
+    s018_message_event_direction,
+    s019_event_flow_direction,
 )
 
 __all__ = ["RULES", "by_code", "rule_for"]

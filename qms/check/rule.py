@@ -76,7 +76,8 @@ class Rule:
         for para in self.doc.split("\n\n"):
             para = para.strip()
             if para.startswith(f"{title}:"):
-                return " ".join(para[len(title) + 1 :].split())
+                text = " ".join(para[len(title) + 1 :].split())
+                return text[:1].upper() + text[1:]
         return ""
 
     def matches(self, key: str) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from qms.check.config import resolve_config
 from qms.check.context import Context
@@ -17,6 +18,7 @@ from qms.check.registry import RULES, by_code
 from qms.check.rule import rule
 from qms.load import load
 from qms.model import Process, QualitySystem
+from tests.strategies import systems
 
 PROCESS = """\
 process: p
@@ -175,3 +177,31 @@ def test_rules_do_not_change_the_model(tmp_path: Path) -> None:
 
 def test_severity_comes_from_the_config() -> None:
     assert by_code("S006").default_severity is Severity.WARNING
+
+
+def test_run_checks_takes_a_profile_name(tmp_path: Path) -> None:
+    loaded = load(_write(tmp_path, "p.yaml", PROCESS))
+    strict = run_checks(loaded.system, "strict", standalone=True)
+    assert {f.severity for f in strict if f.code == "Q102"} == {Severity.ERROR}
+
+
+def test_no_rule_fails_on_any_test_input() -> None:
+    """Every rule case, every broken loader file and every example: no internal error, whatever loads."""
+    root = Path(__file__).resolve().parents[2]
+    inputs = [p for p in (root / "tests" / "check" / "rules").glob("*/*") if p.name.startswith(("valid", "invalid"))]
+    inputs += sorted((root / "tests" / "load" / "broken").glob("*.yaml"))
+    inputs += [p for p in (root / "models").iterdir() if (p / "system.yaml").is_file()]
+    assert len(inputs) > 150
+    for path in inputs:
+        loaded = load(path)
+        if loaded.system is None:
+            continue
+        findings = run_checks(loaded.system, standalone=loaded.standalone)
+        assert [f.message for f in findings if f.code == INTERNAL_ERROR] == [], path
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(systems())
+def test_no_rule_fails_on_random_systems(system: QualitySystem) -> None:
+    findings = run_checks(system, as_of=dt.date(2026, 3, 1))
+    assert [f.message for f in findings if f.code == INTERNAL_ERROR] == []

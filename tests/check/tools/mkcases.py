@@ -1,8 +1,9 @@
-"""Write rule-test cases from a Python dict (dev helper, not a test): path -> text.
+"""Write rule-test cases from a Python file defining ``CASES = {relative path: text}`` (dev helper).
 
-Usage: python tests/check/tools/mkcases.py cases_file.py   (the file defines CASES = {...})
-For a folder case, use keys like "Q504/invalid-x/system.yaml" and ".../processes/a.yaml".
+Usage: python tests/check/tools/mkcases.py my_cases.py
+Paths are relative to tests/check/rules/, e.g. "Q504/invalid-x/system.yaml".
 """
+
 import runpy
 import sys
 from pathlib import Path

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-from tests.check.harness import actual, expected, header_file, run_rule  # noqa: E402
+from tests.check.harness import actual, expected, header_file, run_rule
 
 ROOT = Path(__file__).resolve().parents[1] / "rules"
 for code in sys.argv[1:]:

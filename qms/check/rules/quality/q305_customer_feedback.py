@@ -56,7 +56,7 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     groups = {group_of(t) for fb in system.feedback for t in fb.target_groups}
     for group, words in (("student", "students"), ("working_life", "working life")):
         if group not in groups:
-            yield finding(f"no feedback instrument collects feedback from {words}", at=loc(system, "feedback"),
+            yield finding(f"the model has no feedback instrument for {words}", at=loc(system, "feedback"),
                           hint=f"add an instrument under feedback: with target_groups for {words}")
     fed = {pid for fb in system.feedback for pid in fb.feeds}
     for p in ctx.described:

@@ -43,10 +43,10 @@ from qms.model import QualitySystem
       criteria=["EQAVET-P4", "FI-LAW-2"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     if not any(r.qms_owner for r in system.roles):
-        yield finding("no role owns the quality system", at=loc(system, "roles"),
+        yield finding("no role is marked as the owner of the quality system", at=loc(system, "roles"),
                       hint="mark the top-management role with `qms_owner: true`")
     if not any(r.qm_responsibility for r in system.roles):
-        yield finding("no role has quality-management responsibility", at=loc(system, "roles"),
+        yield finding("no role is marked with quality-management responsibility", at=loc(system, "roles"),
                       hint="mark the quality manager's role with `qm_responsibility: true`")
     if not system.quality_groups:
         yield finding("the model describes no quality group", at=loc(system, "roles"),

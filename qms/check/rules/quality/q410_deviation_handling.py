@@ -41,6 +41,6 @@ from qms.model import QualitySystem
 @rule(code="Q410", name="deviation-handling", scope="system", default_severity="warning", criteria=["ISO-10.2"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     if not any("deviation_handling" in p.tags for p in system.processes):
-        yield finding("no process handles deviations, complaints and nonconformities",
+        yield finding("the model shows no process that handles deviations, complaints and nonconformities",
                       at=loc(system, "architecture"),
                       hint="add the process (a stub will do for now) with `tags: [deviation_handling]`")
