@@ -68,6 +68,8 @@ _UNNAMED: dict[str, dict[str, str]] = {
            "parallel": "Parallel", "inclusive": "Inclusive"},
 }
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DEFAULT_KINDS = {"task", "call", "decision", "inclusive"}
+_GATEWAYS = {"decision", "parallel", "inclusive"}
 _LANG_ORDER = {lang: i for i, lang in enumerate(LANGUAGES)}
 _T_DOC = b("documentation")
 _T_EXT = b("extensionElements")
@@ -1023,7 +1025,16 @@ def _fingerprint(p: Process, lang: str, default: str) -> tuple[Any, ...]:
          t(s.description), t(s.note), tuple(s.documents), tuple(s.reads), tuple(t(x) for x in s.systems))
         for s in sorted(p.steps, key=lambda s: s.id)
     )
-    flows = tuple(sorted((f.from_, f.to, t(f.label) or (f.condition or ""), f.condition or "", f.default)
+    kinds = {s.id: s.kind for s in p.steps}
+    fanout: dict[str, int] = {}
+    for f in p.flow:
+        fanout[f.from_] = fanout.get(f.from_, 0) + 1
+
+    def shown_default(f: Flow) -> bool:  # BPMN has a default flow on activities and XOR/OR gateways only
+        kind = kinds.get(f.from_, "")
+        return f.default and (kind in _DEFAULT_KINDS or (kind not in _GATEWAYS and fanout[f.from_] > 1))
+
+    flows = tuple(sorted((f.from_, f.to, t(f.label) or (f.condition or ""), f.condition or "", shown_default(f))
                          for f in p.flow))
     messages = tuple(sorted((m.from_, m.to, t(m.name)) for m in p.messages))
     lanes = tuple(dict.fromkeys([*p.lanes, *(s.lane for s in p.steps if s.lane)]))

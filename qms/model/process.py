@@ -112,6 +112,10 @@ class Step(StrictModel):
                 "a step needs its kind as a key: start, end, event, task, decision, "
                 "parallel, inclusive or call"
             )
+        value = data[kinds[0]]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            what = "the id of the called process" if kinds[0] == "call" else "a name"
+            raise ValueError(f"`{kinds[0]}:` needs {what}")
         if "id" not in data:
             label = data.get(kinds[0]) if kinds[0] != "call" else data.get("call")
             if isinstance(label, dict):
