@@ -203,19 +203,23 @@ def _graphviz_version() -> str:
 
 
 def _run_checks(result: LoadResult) -> tuple[list[Any], Any]:
-    """Findings of the rule engine plus the load problems, and the engine's result.
+    """Findings of the rule engine plus the load and configuration problems, and the result.
 
-    The one place that runs :mod:`qms.check`; without an engine (a partial installation)
-    the load problems alone are reported.
+    The same configuration as ``qms check``: ``checks:`` of system.yaml and ``[tool.qms]``
+    of the nearest pyproject.toml.
     """
-    findings: list[Any] = [_problem_view(p) for p in result.problems]
+    from qms.check.config import find_project_config, resolve_config
+    from qms.check.engine import check, problem_finding
+    from qms.check.registry import RULES
+
+    findings: list[Any] = [problem_finding(p) for p in result.problems]
     if result.system is None:
         return findings, None
-    try:
-        from qms.check import check
-    except ImportError:
-        return findings, None
-    outcome = check(result.system, standalone=result.standalone)
+    start = result.root if result.root is not None else Path(result.files[0]).parent
+    project, problems = find_project_config(start)
+    config = resolve_config(result.system, RULES, project=project)
+    findings.extend(problem_finding(p) for p in (*problems, *config.problems))
+    outcome = check(result.system, config, standalone=result.standalone)
     return findings + list(outcome.findings), outcome
 
 
@@ -273,50 +277,18 @@ def _counts(views: Iterable[FindingView]) -> dict[str, int]:
     return out
 
 
-def check_outputs(views: Sequence[FindingView]) -> dict[str, bytes]:
-    """The check report as text, JSON (the ``qms check --format json`` contract) and SARIF 2.1.0."""
-    text = "".join(
-        f"{v.where or '-'}: {v.severity} {v.code} {v.name}: {v.message}" + (f" ({v.hint})" if v.hint else "") + "\n"
-        for v in views
-    )
-    counts = _counts(views)
-    summary = {"errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"]}
-    data = {
-        "version": 1,
-        "findings": [
-            {"rule": v.code, "name": v.name, "severity": v.severity, "message": v.message, "hint": v.hint,
-             "file": v.file, "line": v.line, "column": v.column, "process": v.process or None,
-             "element": v.element or None, "criteria": list(v.criteria)}
-            for v in views
-        ],
-        "summary": summary,
-    }
-    rules = sorted({(v.code, v.name) for v in views})
-    level = {"error": "error", "warning": "warning", "info": "note"}
-    sarif = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "qms", "version": __version__,
-                "rules": [{"id": code, "name": name, "helpUri": f"docs/rules/{code}.md"} for code, name in rules],
-            }},
-            "results": [
-                {
-                    "ruleId": v.code,
-                    "level": level.get(v.severity, "note"),
-                    "message": {"text": v.message + (f" ({v.hint})" if v.hint else "")},
-                    "locations": [{"physicalLocation": {
-                        "artifactLocation": {"uri": v.file},
-                        **({"region": {"startLine": v.line, "startColumn": max(v.column, 1)}} if v.line else {}),
-                    }}] if v.file else [],
-                }
-                for v in views
-            ],
-        }],
-    }
-    return {"report/check.txt": text.encode("utf-8"), "report/check.json": _json_bytes(data),
-            "report/check.sarif": _json_bytes(sarif)}
+CHECK_REPORTS = ("report/check.txt", "report/check.json", "report/check.sarif")
+
+
+def check_outputs(findings: Sequence[Any], outcome: Any = None, *, files: int = 0, processes: int = 0) -> dict[str, bytes]:
+    """The check report as text, JSON (the ``qms check --format json`` contract) and SARIF 2.1.0,
+    written by the same formatters as ``qms check``."""
+    from qms.check.output import format_json, format_sarif, format_text, summarise
+
+    summary = summarise(findings, files=files, processes=processes)
+    ran = list(outcome.ran) if outcome is not None else []
+    texts = (format_text(findings), format_json(findings, summary), format_sarif(findings, ran, version=__version__))
+    return {rel: text.encode("utf-8") for rel, text in zip(CHECK_REPORTS, texts, strict=True)}
 
 
 def _json_bytes(obj: object) -> bytes:
@@ -457,7 +429,10 @@ def build(
         views = [_problem_view(p) for p in result.problems]
         if "check" in wanted:
             out_dir.mkdir(parents=True, exist_ok=True)
-            for rel, data in check_outputs(views).items():
+            from qms.check.engine import problem_finding
+
+            loaded = [problem_finding(p) for p in result.problems]
+            for rel, data in check_outputs(loaded, files=len(result.files)).items():
                 write_atomic(out_dir / rel, data)
                 report.written.append(rel)
         report.counts = _counts(views)
@@ -476,7 +451,7 @@ def build(
 
     # -- check ---------------------------------------------------------------------------------
     pages = site_pages(system, lang=lang) if "handbook" in wanted else []
-    check_targets = check_outputs([]) if "check" in wanted else {}
+    check_targets = CHECK_REPORTS if "check" in wanted else ()
     all_key = key("check", [ALL])
     with_bpmn = "bpmn" in wanted and _bpmn_exporter() is not None
     page_extra = "bpmn" if with_bpmn else ""
@@ -492,7 +467,8 @@ def build(
             views = [_view(f) for f in findings]
             crit = _system_relative(criteria_report(system, findings, outcome), result.root)
             report.counts = _counts(views)
-            for rel, data in check_outputs(views).items():
+            for rel, data in check_outputs(findings, outcome, files=len(result.files),
+                                           processes=len(system.processes)).items():
                 if rel in check_targets:
                     cache.write(rel, all_key, data, report.written)
                     st.made += 1

@@ -14,7 +14,6 @@ import qms.build as pipeline
 from qms.build import CACHE_FILE, BuildResult, StageReport, build, check_outputs
 from qms.cli import cli
 from qms.cli.build import TerminalProgress
-from qms.handbook import FindingView
 
 HOSTILE = Path(__file__).parent / "handbook" / "data" / "hostile"
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
@@ -155,9 +154,14 @@ def test_criteria_report_covers_the_catalogue() -> None:
 
 
 def test_check_outputs_formats() -> None:
-    v = FindingView("error", "S001", "start-event-required", "no start", "add one", "p.yaml", 3, 1)
-    out = check_outputs([v])
+    from qms.check.finding import Finding, Severity
+    from qms.location import SourceLocation
+
+    v = Finding("S001", "start-event-required", Severity.ERROR, "no start", "add one", SourceLocation("p.yaml", 3, 1))
+    out = check_outputs([v], files=1, processes=1)
     assert out["report/check.txt"] == b"p.yaml:3:1: error S001 start-event-required: no start (add one)\n"
+    assert json.loads(out["report/check.json"])["summary"] == {
+        "errors": 1, "warnings": 0, "infos": 0, "files": 1, "processes": 1}
     result = json.loads(out["report/check.sarif"])["runs"][0]["results"][0]
     assert result["level"] == "error"
     assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 1}
