@@ -1,30 +1,19 @@
-"""Model → BPMN 2.0 XML with diagram interchange (DI): pure functions that return bytes.
-
-One file holds a ``collaboration`` with the provider's pool (lanes for roles) and a
-collapsed pool per external stakeholder, the ``process`` and a ``BPMNDiagram`` laid out by
-:mod:`qms.bpmn.layout`. What BPMN has no element for goes into ``extensionElements`` in the
-``qms`` namespace: the whole process as canonical JSON in ``qms:model`` (so that import is
-lossless) and readable attributes per element (``qms:step pdca=…``, names in every language).
-
-Where the model has a construct that BPMN tools flag, the exporter makes it explicit with a
-*derived* gateway (marked ``qms:derived``, folded back on import): a step with several
-outgoing flows gets a split gateway, a step with several incoming flows a join gateway.
-"""
+"""Model → BPMN 2.0 XML with diagram interchange (DI): pure functions that return bytes."""
 
 from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from lxml import etree
 
 from qms.bpmn import layout as lay
 from qms.bpmn.tags import (
-    BPMN,
     BPMNDI,
     DC,
     DI,
@@ -36,6 +25,8 @@ from qms.bpmn.tags import (
     export_tag,
     q,
 )
+from qms.errors import Problem, UserError
+from qms.location import SourceLocation
 from qms.model import LANGUAGES, Process, QualitySystem, Step, slugify, text_in
 from qms.model.base import Text
 
@@ -45,6 +36,7 @@ FORMAT_VERSION = "1"
 """Version of the ``qms:model`` payload; bump it when its meaning changes."""
 
 _EXPORTER = "qms"
+_T = TypeVar("_T")
 _GATEWAY_KINDS = {"decision", "parallel", "inclusive"}
 _ACTIVITY_KINDS = {"task", "call"}
 _DEFAULT_HOLDERS = {"task", "callActivity", "exclusiveGateway", "inclusiveGateway"}
@@ -64,6 +56,8 @@ _T_LABEL = q(BPMNDI, "BPMNLabel")
 _T_BOUNDS = q(DC, "Bounds")
 _T_WAYPOINT = q(DI, "waypoint")
 _T_FNREF = b("flowNodeRef")
+_T_OBJECT_REF = b("dataObjectReference")
+_T_STORE_REF = b("dataStoreReference")
 _SUB = etree.SubElement
 
 
@@ -82,6 +76,21 @@ def quiet_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _checked(process: Process, emit: Callable[[], _T]) -> _T:
+    """Run ``emit``; text that XML cannot hold (control characters) becomes a located UserError."""
+    try:
+        return emit()
+    except ValueError as exc:
+        if "XML compatible" not in str(exc):
+            raise
+        where = process.loc or SourceLocation(f"process {process.process}")
+        raise UserError([Problem(
+            where, f"process '{process.process}' has a text that cannot be written as XML: it holds a control "
+                   "character", "remove the character (often pasted from a word processor) and export again",
+            rule="export", process=process.process,
+        )]) from None
 
 
 def exportable(process: Process) -> bool:
@@ -244,14 +253,14 @@ def _plan_flows(ctx: _Ctx, process: Process, prefix: str) -> tuple[list[_Node], 
     by_src: dict[str, list[_Flow]] = {}
     for fl in flows:
         by_src.setdefault(fl.src, []).append(fl)
-    for src, outs in by_src.items():
-        node = index[src]
+    for src_id, outs in by_src.items():
+        source = index[src_id]
         targets = [fl.dst for fl in outs]
         twice = len(set(targets)) < len(targets)  # two branches to one target must differ
-        if node.default or twice or any(fl.condition for fl in outs):
+        if source.default or twice or any(fl.condition for fl in outs):
             seen = {(fl.dst, fl.condition) for fl in outs if fl.condition}
             for fl in outs:
-                if not fl.condition and fl.id != node.default:
+                if not fl.condition and fl.id != source.default:
                     if not fl.name:  # a conditional branch needs a name: its target's
                         target = index[fl.dst]
                         if target.derived is not None:
@@ -368,11 +377,11 @@ def _event_definition(ctx: _Ctx, el: etree._Element, step: Step, label: Text | N
         cond.text = ctx.text(step.when) if step.when is not None else ctx.text(label)
 
 
-def _emit_process(  # noqa: PLR0912, PLR0915
+def _emit_process(
     ctx: _Ctx, defs: etree._Element, process: Process, prefix: str, collab: etree._Element,
 ) -> _Emitted:
     ids = ctx.ids
-    nodes, flows, index = _plan_flows(ctx, process, prefix)
+    nodes, flows, _index = _plan_flows(ctx, process, prefix)
     message_ids = [ids.new(prefix + mid) for mid in process.message_ids()]
     pid = process.process if process.process not in ids.used else ids.new(f"Process_{process.process}")
     ids.used.add(pid)
@@ -408,11 +417,7 @@ def _emit_process(  # noqa: PLR0912, PLR0915
 
     # data objects: one per document, a reference per use; data stores per use
     docs = {d.id: d for d in process.documents}
-    used_docs: list[str] = []
-    for step in process.steps:
-        for doc in (*step.documents, *step.reads):
-            if doc not in used_docs:
-                used_docs.append(doc)
+    used_docs: list[str] = list(dict.fromkeys(d for s in process.steps for d in (*s.documents, *s.reads)))
     data_object = {doc: ids.new(f"{prefix}DataObject_{doc}") for doc in used_docs}
     for doc in used_docs:
         d = docs.get(doc)
@@ -420,7 +425,7 @@ def _emit_process(  # noqa: PLR0912, PLR0915
         _SUB(_SUB(obj, _T_EXT), q(QMS, "document"), ref=doc)
 
     layout_nodes: list[lay.Node] = []
-    refs: list[etree._Element] = []
+    refs: list[tuple[str, dict[str, str]]] = []  # data references, written after the flow nodes
     artifacts_xml: list[tuple[str, dict[str, str], str | None]] = []  # (tag, attrs, text)
     shapes: list[tuple[str, str]] = []
     edges_di: list[str] = []
@@ -468,7 +473,7 @@ def _emit_process(  # noqa: PLR0912, PLR0915
         for doc, incoming in [(d, False) for d in step.documents] + [(d, True) for d in step.reads]:
             ref = ids.new(f"{prefix}DataObjectReference_{sid}_{doc}")
             dname = ctx.text(docs[doc].name) if doc in docs else doc
-            refs.append(etree.Element(b("dataObjectReference"), id=ref, name=dname, dataObjectRef=data_object[doc]))
+            refs.append((_T_OBJECT_REF, {"id": ref, "name": dname, "dataObjectRef": data_object[doc]}))
             lh2 = lay.label_size(dname)[1]
             assoc = ids.new(f"{prefix}{'DataInputAssociation' if incoming else 'DataOutputAssociation'}_{sid}_{doc}"
                             if activity else f"{prefix}Association_{sid}_{doc}")
@@ -480,7 +485,7 @@ def _emit_process(  # noqa: PLR0912, PLR0915
             sname = ctx.text(system)
             slug = slugify(text_in(system, ctx.system.default_language))
             ref = ids.new(f"{prefix}DataStoreReference_{sid}_{slug}")
-            refs.append(etree.Element(b("dataStoreReference"), id=ref, name=sname))
+            refs.append((_T_STORE_REF, {"id": ref, "name": sname}))
             lh2 = lay.label_size(sname)[1]
             assoc = ids.new(f"{prefix}DataOutputAssociation_{sid}_{slug}"
                             if activity else f"{prefix}Association_{sid}_{slug}")
@@ -519,8 +524,8 @@ def _emit_process(  # noqa: PLR0912, PLR0915
         if node.kind in ("start", "end", "event"):
             _event_definition(ctx, el, step, node.label)
 
-    for r in refs:
-        proc.append(r)
+    for tag, ref_attrs in refs:
+        _SUB(proc, tag, ref_attrs)
     layout_edges: list[lay.Edge] = []
     for fl in flows:
         attrs = {"id": fl.id}
@@ -542,10 +547,10 @@ def _emit_process(  # noqa: PLR0912, PLR0915
             _SUB(el, _T_COND, cattrs).text = fl.condition
         lw, lh = lay.label_size(fl.name) if fl.name else (0, 0)
         layout_edges.append(lay.Edge(fl.id, fl.src, fl.dst, lw, lh))
-    for tag, attrs, text in artifacts_xml:
+    for tag, attrs, body in artifacts_xml:
         el = _SUB(proc, b(tag), attrs)
-        if text is not None:
-            _SUB(el, b("text")).text = text
+        if body is not None:
+            _SUB(el, b("text")).text = body
 
     # the pool, external participants and message flows
     part = etree.Element(b("participant"), id=participant, name=ctx.text(process.name), processRef=pid)
@@ -585,7 +590,7 @@ def _emit_process(  # noqa: PLR0912, PLR0915
 def _definitions(ids: _Ids, ident: str) -> etree._Element:
     return etree.Element(
         b("definitions"),
-        nsmap=NSMAP,  # type: ignore[arg-type]
+        nsmap=NSMAP,
         id=ids.new(f"Definitions_{ident}"),
         targetNamespace=f"urn:qms:model:{ident}",
         exporter=_EXPORTER,
@@ -593,7 +598,7 @@ def _definitions(ids: _Ids, ident: str) -> etree._Element:
     )
 
 
-def _finish(  # noqa: PLR0912
+def _finish(
     ctx: _Ctx, defs: etree._Element, collab: etree._Element, emitted: list[_Emitted],
     stubs: list[tuple[str, Process]],
 ) -> bytes:
@@ -673,7 +678,8 @@ def _finish(  # noqa: PLR0912
             lab = labels.get(ident)
             if lab is not None:
                 _bounds(sub(el, _T_LABEL), lab)
-    return etree.tostring(defs, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml: bytes = etree.tostring(defs, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml
 
 
 def export_process(system: QualitySystem, process: Process, *, lang: str | None = None) -> bytes:
@@ -695,6 +701,18 @@ def export_process(system: QualitySystem, process: Process, *, lang: str | None 
     bytes
         UTF-8 XML, byte-identical for equal models.
 
+    Notes
+    -----
+    One file holds a ``collaboration`` with the provider's pool (lanes for roles) and a
+    collapsed pool per external stakeholder, the ``process`` and a ``BPMNDiagram`` laid out by
+    :mod:`qms.bpmn.layout`. What BPMN has no element for goes into ``extensionElements`` in the
+    ``qms`` namespace: the whole process as canonical JSON in ``qms:model`` (so that import is
+    lossless) and readable attributes per element (``qms:step pdca=…``, names in every language).
+
+    Where the model has a construct that BPMN tools flag, the exporter makes it explicit with a
+    *derived* gateway (marked ``qms:derived``, folded back on import): a step with several
+    outgoing flows gets a split gateway, a step with several incoming flows a join gateway.
+
     Examples
     --------
     >>> from qms.model import Process, QualitySystem
@@ -708,7 +726,7 @@ def export_process(system: QualitySystem, process: Process, *, lang: str | None 
         ctx = _ctx(system, lang)
         defs = _definitions(ctx.ids, process.process)
         collab = _SUB(defs, b("collaboration"), id=ctx.ids.new(f"Collaboration_{process.process}"))
-        emitted = _emit_process(ctx, defs, process, "", collab)
+        emitted = _checked(process, lambda: _emit_process(ctx, defs, process, "", collab))
         return _finish(ctx, defs, collab, [emitted], [])
 
 
@@ -735,7 +753,7 @@ def _export_system(system: QualitySystem, lang: str | None) -> bytes:
     stubs: list[tuple[str, Process]] = []
     for p in system.processes:
         if exportable(p):
-            emitted.append(_emit_process(ctx, defs, p, f"{p.process}.", collab))
+            emitted.append(_checked(p, partial(_emit_process, ctx, defs, p, f"{p.process}.", collab)))
         else:
             pid = ctx.ids.new(f"Participant_{p.process}")
             part = _SUB(collab, b("participant"), id=pid, name=ctx.text(p.name))

@@ -1,59 +1,35 @@
-"""BPMN 2.0 XML from any tool → model, with a warning for everything the model cannot hold.
-
-Parsing is hardened (no DTD, no entities, no network, a size limit). Files that qms wrote
-carry the whole model in ``qms:model``/``qms:system``; when the diagram still matches it, the
-model is restored exactly. Otherwise (another tool's file, or one edited after export) the
-model is read from the BPMN elements, with the mapping in :data:`qms.bpmn.tags.ELEMENTS`:
-
-- every task type → ``task``; call activity → ``call``; an embedded sub-process (also a
-  transaction, an ad-hoc or an event sub-process) → ``call`` of a new process holding its
-  content (``level: subprocess``, ``parent:`` the enclosing process);
-- start, end and intermediate events → ``start``, ``end``, ``event`` with their trigger; a
-  boundary event → an ``event`` step after its host activity, joined by a flow named like
-  the event (a warning says so);
-- exclusive, parallel and inclusive gateways map one to one; event-based → ``decision``,
-  complex → ``inclusive`` (with warnings);
-- lanes → roles (``lanes:`` and the step's ``lane``); a participant without a process → a
-  stakeholder; message flows → ``messages`` of the process whose step they touch;
-- data objects → ``documents`` (``documents:`` of a step for output associations, ``reads:``
-  for input associations); data stores → ``systems`` of the step (unused ones: resources);
-- text annotations → the step's ``note``; documentation → ``description`` (steps) and
-  ``purpose`` (processes); conditions and default flows are kept.
-
-What none of this covers is reported once per element kind, with element ids and lines.
-"""
+"""BPMN 2.0 XML from any tool → model, with a warning for everything the model cannot hold."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 from pydantic import ValidationError
 
 from qms.bpmn.export import quiet_gc
-from qms.bpmn.tags import BPMN, BPMNDI, DC, DI, ELEMENTS, QMS, TRIGGER_OF, XSI, b, local, q
+from qms.bpmn.tags import BPMN, BPMNDI, DC, DI, ELEMENTS, QMS, TRIGGER_OF, b, local, q
 from qms.errors import Problem, UserError
 from qms.location import SourceLocation
 from qms.model import (
     LANGUAGES,
-    Document,
     Flow,
     MessageFlow,
     Process,
     Provider,
     QualitySystem,
-    Resource,
     Role,
     Stakeholder,
     Step,
     slugify,
     text_in,
 )
-from qms.model.base import ID_PATTERN
+from qms.model.base import ID_PATTERN, Lang
 
 __all__ = ["MAX_BYTES", "ImportResult", "check_size", "parse", "read_bpmn"]
 
@@ -77,9 +53,30 @@ _T_QMS_MODEL = q(QMS, "model")
 _T_QMS_SYSTEM = q(QMS, "system")
 _T_QMS_DERIVED = q(QMS, "derived")
 _SHAPE = q(BPMNDI, "BPMNShape")
+_NODE_TAGS = {b(name): spec for name, spec in ELEMENTS.items()}
+_NOWHERE = (float("inf"), float("inf"))
+_T_LANESET = b("laneSet")
+_T_FLOW = b("sequenceFlow")
+_T_OBJECT = b("dataObject")
+_T_OBJECT_REF = b("dataObjectReference")
+_T_STORE_REF = b("dataStoreReference")
+_T_ANNOTATION = b("textAnnotation")
+_T_ASSOCIATION = b("association")
+_FLOW_REFS = {b("incoming"), b("outgoing")}
+_EVENT_DEFINITIONS = {b(f"{k}EventDefinition") for k in (
+    "message", "timer", "signal", "conditional", "escalation", "error", "link", "compensate", "cancel", "terminate")}
+_T_EDREF = b("eventDefinitionRef")
+_T_DIA = b("dataInputAssociation")
+_T_DOA = b("dataOutputAssociation")
+_ASSOCIATIONS = {_T_DIA, _T_DOA}
+_LOOPS = {b("standardLoopCharacteristics"), b("multiInstanceLoopCharacteristics")}
+_T_SOURCE = b("sourceRef")
+_T_TARGET = b("targetRef")
+_T_PROPERTY = b("property")
+_T_QMS_STEP = q(QMS, "step")
+_DIAGRAM = q(BPMNDI, "BPMNDiagram")
+_SCOPES = {b("collaboration")}  # process content is indexed as it is read
 _BOUNDS = q(DC, "Bounds")
-_FLOW_CONTENT = {"sequenceFlow", "dataObject", "dataObjectReference", "dataStoreReference", "laneSet",
-                 "textAnnotation", "association"}
 #: BPMN elements read as part of the element that holds them (never reported on their own).
 _PARTS = {
     "incoming", "outgoing", "flowNodeRef", "conditionExpression", "text", "sourceRef", "targetRef",
@@ -92,9 +89,10 @@ _PARTS = {
 class ImportResult:
     """What an import produced.
 
-    ``system`` always holds the processes read; ``whole_system`` says that the file held a
-    collaboration (pools and message flows), so its roles and stakeholders deserve a
-    ``system.yaml``; ``from_qms`` that it was written by qms and restored from its own data.
+    ``system`` always holds the processes read; ``whole_system`` says that the file describes
+    a system (a ``qms export --single`` file, or another tool's collaboration of pools), so its
+    roles and stakeholders deserve a ``system.yaml``; ``from_qms`` that qms wrote it and the
+    model was restored from its own data.
     """
 
     system: QualitySystem
@@ -218,13 +216,17 @@ class _Ids:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.next: dict[str, int] = {}  # base → next suffix to try (no quadratic probing)
 
     def take(self, raw: str) -> str:
         base = raw if ID_PATTERN.match(raw) else slugify(raw)
-        ident, n = base, 2
-        while ident in self.used:
+        ident = base
+        if ident in self.used:
+            n = self.next.get(base, 2)
+            while f"{base}_{n}" in self.used:
+                n += 1
             ident = f"{base}_{n}"
-            n += 1
+            self.next[base] = n + 1
         self.used.add(ident)
         return ident
 
@@ -248,6 +250,7 @@ class _Container:
     resources: list[dict[str, Any]] = field(default_factory=list)
     ids: _Ids = field(default_factory=_Ids)
     step_id: dict[str, str] = field(default_factory=dict)  # xml id → step id
+    assocs: dict[str, list[etree._Element]] = field(default_factory=dict)  # xml id → data associations
     purpose: str = ""
     qms: Process | None = None  # the embedded model, when qms wrote the file
     prefix: str = ""
@@ -292,22 +295,28 @@ class _Reader:
 
     # -- pass 1: index
     def index(self) -> None:
+        """Ids of root elements and collaboration content (what references point to) and the
+        position of every shape; the content of each process is indexed as it is read."""
         by_id = self.by_id
-        for el in self.root.iterfind(".//*[@id]"):
-            by_id.setdefault(el.get("id"), el)
+        todo = [self.root]
+        while todo:
+            el = todo.pop()
+            for child in el:
+                tag = child.tag
+                if not isinstance(tag, str) or tag == _DIAGRAM:
+                    continue
+                ident = child.get("id")
+                if ident is not None and ident not in by_id:
+                    by_id[ident] = child
+                if tag in _SCOPES:
+                    todo.append(child)
         pos = self.pos
         for shape in self.root.iter(_SHAPE):
             ref = _ref(shape.get("bpmnElement"))
             bounds = shape.find(_BOUNDS)
             if ref and bounds is not None and ref not in pos:
-                try:
+                with contextlib.suppress(ValueError):
                     pos[ref] = (float(bounds.get("x", "0")), float(bounds.get("y", "0")))
-                except ValueError:
-                    pass
-
-    def order_key(self, el: etree._Element, n: int) -> tuple[float, float, int]:
-        x, y = self.pos.get(el.get("id", ""), (float("inf"), float("inf")))
-        return (x, y, n)
 
     def lane_key(self, el: etree._Element, n: int) -> tuple[float, float, int]:
         x, y = self.pos.get(el.get("id", ""), (float("inf"), float("inf")))
@@ -469,55 +478,66 @@ class _Reader:
         return c
 
     # -- flow elements of one container
-    def _flow_elements(self, c: _Container, el: etree._Element) -> None:  # noqa: C901, PLR0912
+    def _flow_elements(self, c: _Container, el: etree._Element) -> None:
         lanes_of: dict[str, str] = {}
-        for ls in el.iterfind(b("laneSet")):
+        for ls in el.iterfind(_T_LANESET):
             self.handled.add(ls)
             self._lanes(c, ls, lanes_of)
+        by_id = self.by_id
+        pos = self.pos
         nodes: list[etree._Element] = []
-        later: list[etree._Element] = []
+        flows: list[etree._Element] = []
+        objects: list[etree._Element] = []
+        stores: list[etree._Element] = []
+        notes: list[etree._Element] = []
+        links: list[etree._Element] = []
         for n, child in enumerate(el):
-            if not isinstance(child.tag, str):
+            tag = child.tag
+            if not isinstance(tag, str):
                 continue
-            tag = etree.QName(child).localname if child.tag.startswith("{" + BPMN) else None
-            if tag in ELEMENTS:
+            ident = child.get("id")
+            if ident is not None and ident not in by_id:
+                by_id[ident] = child  # what references inside this scope point to
+            if tag in _NODE_TAGS:
                 nodes.append(child)
-                c.order.append((self.order_key(child, n), child.get("id", "")))
-            elif tag in _FLOW_CONTENT:
-                later.append(child)
-            elif child.tag in (_T_DOC, _T_EXT):
-                if child.tag == _T_EXT:
-                    self.handled.add(child)
-            elif tag is not None and tag not in _PARTS:
-                pass  # reported as not held, at the end
+                x, y = pos.get(ident or "", _NOWHERE)
+                c.order.append(((x, y, n), ident or ""))
+            elif tag == _T_FLOW:
+                flows.append(child)
+            elif tag == _T_OBJECT:
+                objects.append(child)
+            elif tag == _T_OBJECT_REF:
+                self.handled.add(child)
+            elif tag == _T_STORE_REF:
+                self.handled.add(child)
+                stores.append(child)
+            elif tag == _T_ANNOTATION:
+                notes.append(child)
+            elif tag == _T_ASSOCIATION:
+                links.append(child)
+            elif tag == _T_EXT:
+                self.handled.add(child)
         for node in nodes:
             self._node(c, node, lanes_of)
-        for child in later:
-            if child.tag == b("dataObject"):
-                self._data_object(c, child)
-        for child in later:
-            tag = etree.QName(child).localname
-            if tag == "sequenceFlow":
-                self._sequence_flow(c, child)
-            elif tag == "dataObjectReference":
-                self.handled.add(child)
-            elif tag == "dataStoreReference":
-                self.handled.add(child)
+        for obj in objects:
+            self._data_object(c, obj)
+        for flow in flows:
+            self._sequence_flow(c, flow)
         for node in nodes:
             self._data_associations(c, node)
-        for child in later:
-            if child.tag == b("association"):
-                self._association(c, child)
-        for child in later:
-            if child.tag == b("textAnnotation") and child not in self.handled:
-                self.warn(child, "a text annotation attached to no step is not kept")
-                self.handled.add(child)
-            elif child.tag == b("dataStoreReference") and child not in self.used_stores:
-                name = child.get("name") or child.get("id", "")
+        for link in links:
+            self._association(c, link)
+        for note in notes:
+            if note not in self.handled:
+                self.warn(note, "a text annotation attached to no step is not kept")
+                self.handled.add(note)
+        for store in stores:
+            if store not in self.used_stores:
+                name = store.get("name") or store.get("id", "")
                 if {"kind": "system", "name": name} not in c.resources:
                     c.resources.append({"kind": "system", "name": name})
         for node in nodes:
-            if ELEMENTS[etree.QName(node).localname].container:
+            if _NODE_TAGS[node.tag].container:
                 self._sub_process(c, node, lanes_of)
 
     def _lanes(self, c: _Container, lane_set: etree._Element, lanes_of: dict[str, str]) -> None:
@@ -566,10 +586,10 @@ class _Reader:
     def _unnamed(self, kind: str) -> str:
         return _UNNAMED.get(self.lang, _UNNAMED["en"])[kind]
 
-    def _node(self, c: _Container, el: etree._Element, lanes_of: dict[str, str]) -> None:  # noqa: C901, PLR0912
+    def _node(self, c: _Container, el: etree._Element, lanes_of: dict[str, str]) -> None:
         self.handled.add(el)
-        tag = etree.QName(el).localname
-        spec = ELEMENTS[tag]
+        spec = _NODE_TAGS[el.tag]
+        tag = spec.tag
         raw = el.get("id", "")
         name = (el.get("name") or "").strip()
         if not name and c.qms is None and spec.step_kind != "call":
@@ -598,36 +618,52 @@ class _Reader:
         lane = lanes_of.get(raw)
         if lane:
             data["lane"] = lane
-        doc = el.find(_T_DOC)
-        if doc is not None and _text(doc):
-            data["description"] = _text(doc)
-        for d in el.iterfind(_T_DOC):
-            self.handled.add(d)
+        docs: list[etree._Element] = []
+        ext = None
+        defs: list[etree._Element] = []
+        assocs: list[etree._Element] = []
+        for child in el:
+            ctag = child.tag
+            if ctag in _FLOW_REFS or not isinstance(ctag, str):
+                continue
+            if ctag == _T_DOC:
+                docs.append(child)
+            elif ctag == _T_EXT:
+                ext = child
+            elif ctag in _EVENT_DEFINITIONS:
+                defs.append(child)
+            elif ctag == _T_EDREF:
+                self.handled.add(child)
+                target = self.by_id.get(_ref(child.text))
+                if target is not None:
+                    defs.append(target)
+            elif ctag in _ASSOCIATIONS:
+                assocs.append(child)
+            elif ctag in _LOOPS:
+                self.warn(child, "loop and multi-instance markers are not held by the model; the step is kept "
+                                 "without the marker")
+                self.handled.add(child)
+        if docs:
+            text = _text(docs[0])
+            if text:
+                data["description"] = text
+            self.handled.update(docs)
         derived = None
-        ext = el.find(_T_EXT)
         if ext is not None:
             self.handled.add(ext)
             marker = ext.find(_T_QMS_DERIVED)
             if marker is not None:
                 derived = (marker.get("role", ""), marker.get("of", ""))
-            step_ext = ext.find(q(QMS, "step"))
+            step_ext = ext.find(_T_QMS_STEP)
             if step_ext is not None:
                 if step_ext.get("pdca") in ("plan", "do", "check", "act"):
                     data["pdca"] = step_ext.get("pdca")
                 if step_ext.get("phase"):
                     data["phase"] = step_ext.get("phase")
-        if kind in ("start", "end", "event"):
-            self._trigger(el, data, spec.throw)
-        for child in el:
-            if not isinstance(child.tag, str):
-                continue
-            ctag = etree.QName(child).localname if child.tag.startswith("{" + BPMN) else None
-            if ctag in ("incoming", "outgoing"):
-                self.handled.add(child)
-            elif ctag in ("standardLoopCharacteristics", "multiInstanceLoopCharacteristics"):
-                self.warn(child, "loop and multi-instance markers are not held by the model; the step is kept "
-                                 "without the marker")
-                self.handled.add(child)
+        if defs and kind in ("start", "end", "event"):
+            self._trigger(el, defs, data, spec.throw)
+        if assocs:
+            c.assocs[raw] = assocs
         if tag == "boundaryEvent":
             host = _ref(el.get("attachedToRef"))
             c.flows.append({"from": host, "to": raw, "label": name or data.get("trigger", "") or raw,
@@ -638,17 +674,7 @@ class _Reader:
             data["_default"] = el.get("default")
         c.steps[raw] = data
 
-    def _trigger(self, el: etree._Element, data: dict[str, Any], throw: bool) -> None:
-        defs = [ch for ch in el if isinstance(ch.tag, str) and ch.tag.startswith("{" + BPMN)
-                and etree.QName(ch).localname.endswith("EventDefinition")]
-        refs = el.findall(b("eventDefinitionRef"))
-        for r in refs:
-            self.handled.add(r)
-            target = self.by_id.get(_ref(r.text))
-            if target is not None:
-                defs.append(target)
-        if not defs:
-            return
+    def _trigger(self, el: etree._Element, defs: list[etree._Element], data: dict[str, Any], throw: bool) -> None:
         for d in defs:
             self.handled.add(d)
             for part in d.iter():
@@ -769,35 +795,37 @@ class _Reader:
         return None
 
     def _data_associations(self, c: _Container, node: etree._Element) -> None:
-        step = c.steps.get(node.get("id", ""))
-        if step is None:
+        raw = node.get("id", "")
+        step = c.steps.get(raw)
+        assocs = c.assocs.get(raw)
+        if step is None or not assocs:
             return
-        for tag, key, ref_tag in (("dataOutputAssociation", "documents", "targetRef"),
-                                  ("dataInputAssociation", "reads", "sourceRef")):
-            for da in node.iterfind(b(tag)):
-                self.handled.add(da)
-                found = False
-                for r in da.iterfind(b(ref_tag)):
-                    self.handled.add(r)
-                    target = self._data_ref(c, _ref(r.text))
-                    if target is None:
-                        continue
-                    found = True
-                    if target[0] == "document":
-                        step.setdefault(key, [])
-                        if target[1] not in step[key]:
-                            step[key].append(target[1])
-                    else:
-                        step.setdefault("systems", [])
-                        if target[1] not in step["systems"]:
-                            step["systems"].append(target[1])
-                for part in da:
-                    self.handled.add(part)
-                if not found:
-                    self.warn(da, "a data association to an input or output of the task is not held by the model")
-        for tag in ("property",):
-            for p in node.iterfind(b(tag)):
-                self.handled.add(p)
+        for da in assocs:
+            self.handled.add(da)
+            if da.tag == _T_DOA:
+                key, ref_tag = "documents", _T_TARGET
+            else:
+                key, ref_tag = "reads", _T_SOURCE
+            found = False
+            for r in da.iterfind(ref_tag):
+                target = self._data_ref(c, _ref(r.text))
+                if target is None:
+                    continue
+                found = True
+                if target[0] == "document":
+                    step.setdefault(key, [])
+                    if target[1] not in step[key]:
+                        step[key].append(target[1])
+                else:
+                    step.setdefault("systems", [])
+                    if target[1] not in step["systems"]:
+                        step["systems"].append(target[1])
+            for part in da:
+                self.handled.add(part)
+            if not found:
+                self.warn(da, "a data association to an input or output of the task is not held by the model")
+        for p in node.iterfind(_T_PROPERTY):
+            self.handled.add(p)
 
     def _association(self, c: _Container, el: etree._Element) -> None:
         self.handled.add(el)
@@ -910,7 +938,7 @@ class _Reader:
 # ------------------------------------------------------------------ model building
 
 
-def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | None:  # noqa: C901, PLR0912, PLR0915
+def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | None:
     # fold derived gateways: flows into a join and out of a split go to/from their step
     derived = {x: s["_derived"] for x, s in c.steps.items() if "_derived" in s}
     flows = list(c.flows)
@@ -987,7 +1015,7 @@ def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | No
         if d["id"] not in seen_docs:
             seen_docs.add(d["id"])
             docs.append({"id": d["id"], "name": d["name"]})
-    data: dict[str, Any] = {
+    fields: dict[str, Any] = {
         "process": c.id,
         "name": c.name or c.id,
         "category": "core",
@@ -998,14 +1026,14 @@ def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | No
         "documents": docs,
     }
     if c.parent:
-        data["parent"] = c.parent
-        data["level"] = "subprocess"
+        fields["parent"] = c.parent
+        fields["level"] = "subprocess"
     if c.purpose:
-        data["purpose"] = c.purpose
+        fields["purpose"] = c.purpose
     if c.resources:
-        data["resources"] = c.resources
+        fields["resources"] = c.resources
     try:
-        read = Process.model_validate(data)
+        read = Process.model_validate(fields)
     except ValidationError as exc:
         r.warn(c.el, f"the process cannot be built: {str(exc).splitlines()[0]}")
         return None
@@ -1111,11 +1139,11 @@ def _merge(read: Process, embedded: Process, lang: str, default: str) -> Process
     messages: list[MessageFlow] = []
     mpool = list(embedded.messages)
     for m in read.messages:
-        match = next((g for g in mpool if g.from_ == m.from_ and g.to == m.to), None)
-        if match is not None:
-            mpool.remove(match)
-            name = _retext(match.name, text_in(m.name, lang, default), lang, default) if m.name else None
-            messages.append(match.model_copy(update={"name": name}))
+        found = next((g for g in mpool if g.from_ == m.from_ and g.to == m.to), None)
+        if found is not None:
+            mpool.remove(found)
+            name = _retext(found.name, text_in(m.name, lang, default), lang, default) if m.name else None
+            messages.append(found.model_copy(update={"name": name}))
         else:
             messages.append(m)
     docs = {d.id: d for d in embedded.documents}
@@ -1164,6 +1192,30 @@ def read_bpmn(data: bytes, source: str = "<bpmn>", *, lang: str = "fi", max_byte
     ------
     UserError
         When the file cannot be read safely or is not BPMN 2.0.
+
+    Notes
+    -----
+    Parsing is hardened (no DTD, no entities, no network, a size limit). Files that qms wrote
+    carry the whole model in ``qms:model``/``qms:system``; when the diagram still matches it, the
+    model is restored exactly. Otherwise (another tool's file, or one edited after export) the
+    model is read from the BPMN elements, with the mapping in :data:`qms.bpmn.tags.ELEMENTS`:
+
+    - every task type → ``task``; call activity → ``call``; an embedded sub-process (also a
+      transaction, an ad-hoc or an event sub-process) → ``call`` of a new process holding its
+      content (``level: subprocess``, ``parent:`` the enclosing process);
+    - start, end and intermediate events → ``start``, ``end``, ``event`` with their trigger; a
+      boundary event → an ``event`` step after its host activity, joined by a flow named like
+      the event (a warning says so);
+    - exclusive, parallel and inclusive gateways map one to one; event-based → ``decision``,
+      complex → ``inclusive`` (with warnings);
+    - lanes → roles (``lanes:`` and the step's ``lane``); a participant without a process → a
+      stakeholder; message flows → ``messages`` of the process whose step they touch;
+    - data objects → ``documents`` (``documents:`` of a step for output associations, ``reads:``
+      for input associations); data stores → ``systems`` of the step (unused ones: resources);
+    - text annotations → the step's ``note``; documentation → ``description`` (steps) and
+      ``purpose`` (processes); conditions and default flows are kept.
+
+    What none of this covers is reported once per element kind, with element ids and lines.
     """
     with quiet_gc():
         return _read(data, source, lang, max_bytes)
@@ -1190,11 +1242,11 @@ def _read(data: bytes, source: str, lang: str, max_bytes: int) -> ImportResult:
     roles = [Role(id=k, name=v) for k, v in r.roles.items()]
     stakeholders = [Stakeholder(id=k, name=v) for k, v in r.stakeholders.items()]
     system = QualitySystem(
-        system=ident, name=name, default_language=lang, provider=Provider(id=ident, name=name),
+        system=ident, name=name, default_language=cast(Lang, lang), provider=Provider(id=ident, name=name),
         roles=roles, stakeholders=stakeholders, processes=processes,
     )
     from_qms = bool(r.containers) and all(c.qms is not None for c in r.containers)
-    return ImportResult(system, r.warnings, whole_system=r.collaboration, from_qms=from_qms)
+    # a process file qms wrote has pools for its stakeholders, but the system lives elsewhere
+    return ImportResult(system, r.warnings, whole_system=r.collaboration and not from_qms, from_qms=from_qms)
 
 
-del Document, Resource, XSI

@@ -23,8 +23,9 @@ Examples:
 
 \b
 Writes DIR/processes/<id>.yaml for every process (an embedded sub-process becomes a process
-of its own, called by a call step) and DIR/system.yaml when the file has pools (roles from
-lanes, stakeholders from pools). Everything the model cannot hold is reported as a warning
+of its own, called by a call step), and DIR/system.yaml when the file describes a system: a
+`qms export --single` file, or another tool's file with pools (roles from lanes,
+stakeholders from pools). Everything the model cannot hold is reported as a warning
 with its line and element id. Existing files are not overwritten without --force.""")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False, path_type=Path),

@@ -245,5 +245,5 @@ def _resolve_process(
                 continue
             if standalone:
                 continue
-            r.ref(m, ("from",) if e == m.from_ else ("to",), e, stakeholders | steps, "participant",
-                  "use a stakeholder id from system.yaml", pid)
+            r.ref(m, ("from",) if e == m.from_ else ("to",), e, stakeholders | procs, "participant",
+                  "use a stakeholder id from system.yaml (or the id of another process)", pid)

@@ -102,7 +102,7 @@ YearMonthOrDate = Annotated[str, BeforeValidator(_when), AfterValidator(_check_w
 """A date as precise as known: ``2025``, ``2025-10`` or ``2025-10-15``."""
 
 
-def text_in(text: str | Mapping[str, str] | None, lang: str, default: str = "fi") -> str:
+def text_in(text: str | Mapping[Any, str] | None, lang: str, default: str = "fi") -> str:
     """Return ``text`` in ``lang``, falling back to the default language, then any.
 
     Examples

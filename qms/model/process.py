@@ -104,6 +104,9 @@ class Step(StrictModel):
         if not isinstance(data, dict):
             return data
         data = dict(data)
+        for key in STEP_KINDS:  # a dump without exclude_defaults holds every kind key as None
+            if key in data and data[key] is None and any(data.get(k) is not None for k in STEP_KINDS):
+                del data[key]
         kinds = [k for k in STEP_KINDS if k in data]
         if len(kinds) > 1:
             raise ValueError(f"a step has one kind, this one has {len(kinds)}: {', '.join(kinds)}")
@@ -113,9 +116,10 @@ class Step(StrictModel):
                 "parallel, inclusive or call"
             )
         value = data[kinds[0]]
-        if value is None or (isinstance(value, str) and not value.strip()):
-            what = "the id of the called process" if kinds[0] == "call" else "a name"
-            raise ValueError(f"`{kinds[0]}:` needs {what}")
+        if kinds[0] == "call" and (value is None or (isinstance(value, str) and not value.strip())):
+            raise ValueError("`call:` needs the id of the called process")
+        if value is None:
+            data[kinds[0]] = ""  # a step without a name: the label-required check reports it
         if "id" not in data:
             label = data.get(kinds[0]) if kinds[0] != "call" else data.get("call")
             if isinstance(label, dict):

@@ -75,7 +75,7 @@ def crossings(shapes: dict[str, Shape], edges: dict) -> list[tuple[str, str]]:
     out = []
     solid = [s for s in shapes.values() if s.tag not in _CONTAINERS]
     for eid, (pts, src, dst) in edges.items():
-        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+        for (x1, y1), (x2, y2) in zip(pts, pts[1:], strict=False):
             for s in solid:
                 if s.id in (src, dst):
                     continue

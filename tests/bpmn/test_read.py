@@ -1,0 +1,329 @@
+"""BPMN import: hardened parsing, the corpus of other tools' files, and lossless round trips.
+
+Counting rule of the corpus test (what the model must hold, element by element):
+
+- tasks: every ``task``, ``userTask``, ``manualTask``, ``serviceTask``, ``sendTask``,
+  ``receiveTask``, ``scriptTask``, ``businessRuleTask`` → a ``task`` step;
+- sub-processes: ``subProcess``, ``transaction``, ``adHocSubProcess``, ``callActivity`` → a
+  ``call`` step (an embedded one also becomes a process of its own; not counted again);
+- events: ``startEvent``, ``endEvent``, ``intermediateCatchEvent``, ``intermediateThrowEvent``,
+  ``boundaryEvent`` → ``start``, ``end`` and ``event`` steps;
+- gateways: exclusive, parallel, inclusive, event-based and complex → ``decision``,
+  ``parallel`` and ``inclusive`` steps;
+- sequence flows: every ``sequenceFlow`` whose two ends are flow nodes of the file, plus one
+  flow per boundary event (from its host activity: folded into the flow); a flow with a
+  missing end is reported and not counted;
+- message flows: every ``messageFlow`` with a flow node at one end at least (one between two
+  pools has no step to belong to: reported, not counted);
+- lanes: every ``lane`` (nested ones too); a sub-process that lists its parent's lanes does
+  not count them again;
+- participants: every ``participant`` (a pool with a process → that process; without one →
+  a stakeholder), plus every top-level process no participant refers to.
+"""
+
+from __future__ import annotations
+
+import glob
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from lxml import etree
+
+from qms.bpmn import export_process, export_system, exportable
+from qms.bpmn.read import parse, read_bpmn
+from qms.bpmn.tags import BPMN, QMS
+from qms.errors import UserError
+from qms.load import load
+from qms.model import Process, Provider, QualitySystem
+from tests.bpmn.strategies import rich_processes, rich_systems
+from tests.conftest import EXAMPLES, MODELS
+from tests.strategies import processes, systems
+
+NS = {"bpmn": BPMN, "qms": QMS}
+CORPUS = Path(__file__).parents[2].parent / "shared" / "bpmn-corpus"
+CORPUS_FILES = sorted(glob.glob(str(CORPUS / "**" / "*.bpmn"), recursive=True))
+needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason=f"{CORPUS} is absent (a plain clone has no ../shared)")
+HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+DEFS = f'<definitions xmlns="{BPMN}" id="d" targetNamespace="urn:x">'
+
+TASKS = ["task", "userTask", "manualTask", "serviceTask", "sendTask", "receiveTask", "scriptTask", "businessRuleTask"]
+SUBS = ["subProcess", "transaction", "adHocSubProcess", "callActivity"]
+EVENTS = ["startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent"]
+GATEWAYS = ["exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"]
+
+
+def _system(process: Process) -> QualitySystem:
+    return QualitySystem(system="s", name="S", provider=Provider(id="s", name="S"), processes=[process])
+
+
+def _file(body: str, *, collaboration: str = "") -> bytes:
+    return (HEAD + DEFS + collaboration + body + "</definitions>").encode()
+
+
+# ------------------------------------------------------------------ hardened parsing
+
+
+def test_billion_laughs_is_refused_before_parsing() -> None:
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    data = (HEAD + f'<!DOCTYPE d [<!ENTITY l0 "lol">{entities}]>\n' + DEFS +
+            '<process id="p" name="&l9;"/></definitions>').encode()
+    with pytest.raises(UserError, match=r"laughs.bpmn:2:1: error: the file declares a DOCTYPE or an ENTITY"):
+        read_bpmn(data, "laughs.bpmn")
+
+
+def test_an_external_entity_is_refused() -> None:
+    data = (HEAD + '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n' + DEFS +
+            '<process id="p" name="&x;"/></definitions>').encode()
+    with pytest.raises(UserError, match="qms does not read DTDs or expand entities"):
+        read_bpmn(data, "xxe.bpmn")
+    with pytest.raises(UserError, match="DOCTYPE"):
+        read_bpmn(data.decode().encode("utf-16"), "xxe16.bpmn")
+
+
+def test_a_file_over_the_size_limit_is_refused_with_the_limit_named() -> None:
+    with pytest.raises(UserError, match=r"big.bpmn: error: the file is 2.0 MB, more than the limit of 1 MB"):
+        read_bpmn(b" " * (2 * 2**20), "big.bpmn", max_bytes=2**20)
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"<definitions><process></definitions>", "not well-formed XML: Opening and ending tag mismatch"),
+    (b"", "not well-formed XML"),
+    (b"<html/>", "not a BPMN 2.0 file: the root element is html, not bpmn:definitions"),
+])
+def test_broken_files_are_user_errors_with_a_line(data: bytes, message: str) -> None:
+    with pytest.raises(UserError, match=message) as info:
+        read_bpmn(data, "x.bpmn")
+    assert info.value.problems[0].location.file == "x.bpmn"
+
+
+def test_the_parser_is_configured_safely() -> None:
+    root = parse(_file('<process id="p"/>'), "x.bpmn")
+    assert root.tag == f"{{{BPMN}}}definitions"
+
+
+# ------------------------------------------------------------------ mapping of other tools' files
+
+
+def test_names_lanes_documentation_conditions_and_order_are_kept() -> None:
+    data = _file("""
+<process id="P_1" name="Hankinta">
+  <documentation>Ostot hoidetaan näin.</documentation>
+  <laneSet><lane id="L1" name="Ostaja"><flowNodeRef>s</flowNodeRef><flowNodeRef>t</flowNodeRef></lane>
+    <lane id="L2" name="Hyväksyjä"><flowNodeRef>g</flowNodeRef><flowNodeRef>e1</flowNodeRef>
+    <flowNodeRef>e2</flowNodeRef></lane></laneSet>
+  <startEvent id="s" name="Tarve"/>
+  <userTask id="t" name="Tee tilaus"><documentation>Lomakkeella.</documentation></userTask>
+  <exclusiveGateway id="g" name="Yli 1000 €?" default="no"/>
+  <endEvent id="e1" name="Hyväksytty"/><endEvent id="e2" name="Suoraan"/>
+  <sequenceFlow id="f1" sourceRef="s" targetRef="t"/><sequenceFlow id="f2" sourceRef="t" targetRef="g"/>
+  <sequenceFlow id="yes" name="kyllä" sourceRef="g" targetRef="e1">
+    <conditionExpression>summa &gt; 1000</conditionExpression></sequenceFlow>
+  <sequenceFlow id="no" name="ei" sourceRef="g" targetRef="e2"/>
+</process>""")
+    result = read_bpmn(data, "hankinta.bpmn")
+    (p,) = result.system.processes
+    assert p.process == "hankinta" and p.name == "Hankinta" and p.purpose == "Ostot hoidetaan näin."
+    assert [s.id for s in p.steps] == ["tarve", "tee_tilaus", "yli_1000", "hyvaksytty", "suoraan"]
+    assert p.lanes == ["ostaja", "hyvaksyja"]
+    assert [r.name for r in result.system.roles] == ["Ostaja", "Hyväksyjä"]
+    assert p.step("tee_tilaus").description == "Lomakkeella."  # type: ignore[union-attr]
+    assert p.step("yli_1000").decision == "Yli 1000 €?"  # type: ignore[union-attr]
+    flows = {(f.from_, f.to): f for f in p.flow}
+    assert flows[("yli_1000", "hyvaksytty")].condition == "summa > 1000"
+    assert flows[("yli_1000", "suoraan")].default
+    assert flows[("yli_1000", "suoraan")].label == "ei"
+    assert result.warnings == []
+
+
+def test_what_the_model_cannot_hold_is_a_warning_with_line_and_id() -> None:
+    data = _file("""
+<process id="p">
+  <startEvent id="s" name="S"><signalEventDefinition/></startEvent>
+  <task id="t" name="T"><multiInstanceLoopCharacteristics/><ioSpecification/></task>
+  <boundaryEvent id="b" name="Aikaraja" attachedToRef="t"><timerEventDefinition/></boundaryEvent>
+  <complexGateway id="c" name="C"/>
+  <endEvent id="e" name="E"><terminateEventDefinition/></endEvent>
+  <sequenceFlow id="f1" sourceRef="s" targetRef="t"/><sequenceFlow id="f2" sourceRef="t" targetRef="c"/>
+  <sequenceFlow id="f3" sourceRef="c" targetRef="e"/><sequenceFlow id="f4" sourceRef="b" targetRef="e"/>
+  <sequenceFlow id="f5" sourceRef="t" targetRef="nowhere"/>
+  <group id="grp"/>
+</process>""")
+    result = read_bpmn(data, "w.bpmn")
+    text = "\n".join(w.format() for w in result.warnings)
+    assert "w.bpmn:5:1: warning: bpmn:multiInstanceLoopCharacteristics" in text
+    assert "bpmn:boundaryEvent 'b': a boundary event becomes an intermediate event" in text
+    assert "bpmn:complexGateway 'c': a complex gateway becomes an inclusive gateway" in text
+    assert "a terminate trigger is not held by the model" in text
+    assert "bpmn:sequenceFlow 'f5': a sequence flow whose source or target is not a step" in text
+    assert "bpmn:ioSpecification element(s) are not held by the model: line 5" in text
+    assert "bpmn:group element(s) are not held by the model: 'grp' (line 12)" in text
+    assert all(w.location.line > 0 for w in result.warnings)
+    (p,) = result.system.processes
+    assert p.step("aikaraja").trigger == "timer"  # type: ignore[union-attr]
+    assert ("t", "aikaraja") in {(f.from_, f.to) for f in p.flow}
+
+
+def test_non_ascii_and_invalid_ids_are_slugified_and_names_kept() -> None:
+    data = _file("""
+<process id="Prosessi_ä">
+  <startEvent id="Alku_ö"/><task id="1tehtävä" name="Hyväksyntä"/><endEvent id="x y"/>
+  <sequenceFlow id="a" sourceRef="Alku_ö" targetRef="1tehtävä"/>
+  <sequenceFlow id="b" sourceRef="1tehtävä" targetRef="x y"/>
+</process>""")
+    (p,) = read_bpmn(data, "ids.bpmn", lang="en").system.processes
+    assert p.process == "prosessi_a"
+    assert [s.id for s in p.steps] == ["start", "hyvaksynta", "end"]
+    assert p.step("hyvaksynta").task == "Hyväksyntä"  # type: ignore[union-attr]
+
+
+def test_a_sub_process_becomes_a_call_of_a_process_of_its_own() -> None:
+    data = _file("""
+<process id="main" name="Pää">
+  <startEvent id="s" name="S"/>
+  <subProcess id="sub" name="Alivaihe"><startEvent id="s2" name="S2"/><task id="t2" name="T2"/>
+    <sequenceFlow id="g1" sourceRef="s2" targetRef="t2"/></subProcess>
+  <endEvent id="e" name="E"/>
+  <sequenceFlow id="f1" sourceRef="s" targetRef="sub"/><sequenceFlow id="f2" sourceRef="sub" targetRef="e"/>
+</process>""")
+    main, sub = read_bpmn(data, "sub.bpmn").system.processes
+    assert main.step("alivaihe").call == sub.process == "alivaihe"  # type: ignore[union-attr]
+    assert sub.parent == "paa" and sub.level == "subprocess"
+    assert [s.id for s in sub.steps] == ["s2", "t2"]
+
+
+def test_pools_become_stakeholders_and_message_flows_messages() -> None:
+    collab = """<collaboration id="c"><participant id="pa" name="Oppilaitos" processRef="p"/>
+      <participant id="pb" name="Opiskelija"/>
+      <messageFlow id="m1" name="hakemus" sourceRef="pb" targetRef="s"/>
+      <messageFlow id="m2" sourceRef="pa" targetRef="pb"/></collaboration>"""
+    data = _file("""<process id="p"><startEvent id="s" name="Hakemus saapuu"><messageEventDefinition/>
+      </startEvent><endEvent id="e" name="E"/><sequenceFlow id="f" sourceRef="s" targetRef="e"/></process>""",
+                 collaboration=collab)
+    result = read_bpmn(data, "pools.bpmn")
+    assert result.whole_system
+    assert [(s.id, s.name) for s in result.system.stakeholders] == [("opiskelija", "Opiskelija")]
+    (p,) = result.system.processes
+    assert p.name == "Oppilaitos"
+    assert [(m.from_, m.to, m.name) for m in p.messages] == [("opiskelija", "hakemus_saapuu", "hakemus")]
+    assert any("between two pools" in w.message for w in result.warnings)
+
+
+@needs_corpus
+@pytest.mark.needs_shared
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: str(Path(p).relative_to(CORPUS)))
+def test_every_corpus_file_imports_and_keeps_every_element(path: str) -> None:
+    data = Path(path).read_bytes()
+    result = read_bpmn(data, path)
+    root = etree.fromstring(data)
+    assert _model_counts(result.system) == _file_counts(root)
+    # export(import(f)) keeps every flow node and flow, and reads back the same
+    again = read_bpmn(export_system(result.system), "again.bpmn")
+    assert again.system == result.system
+    assert again.warnings == []
+
+
+def _xp(root: etree._Element, names: list[str]) -> int:
+    return int(root.xpath("count(" + " | ".join(f"//bpmn:{n}" for n in names) + ")", namespaces=NS))
+
+
+def _file_counts(root: etree._Element) -> dict[str, int]:
+    nodes = set(root.xpath(" | ".join(f"//bpmn:{n}/@id" for n in TASKS + SUBS + EVENTS + GATEWAYS), namespaces=NS))
+
+    def bare(value: str | None) -> str:
+        return (value or "").rsplit(":", 1)[-1]
+
+    flows = sum(1 for f in root.xpath("//bpmn:sequenceFlow", namespaces=NS)
+                if bare(f.get("sourceRef")) in nodes and bare(f.get("targetRef")) in nodes)
+    messages = sum(1 for m in root.xpath("//bpmn:messageFlow", namespaces=NS)
+                   if bare(m.get("sourceRef")) in nodes or bare(m.get("targetRef")) in nodes)
+    referenced = {bare(p.get("processRef")) for p in root.xpath("//bpmn:participant", namespaces=NS)}
+    loose = sum(1 for p in root.xpath("/bpmn:definitions/bpmn:process", namespaces=NS) if p.get("id") not in referenced)
+    return {"tasks": _xp(root, TASKS), "sub-processes": _xp(root, SUBS), "events": _xp(root, EVENTS),
+            "gateways": _xp(root, GATEWAYS), "sequence flows": flows + _xp(root, ["boundaryEvent"]),
+            "message flows": messages, "lanes": _xp(root, ["lane"]),
+            "participants": _xp(root, ["participant"]) + loose}
+
+
+def _model_counts(system: QualitySystem) -> dict[str, int]:
+    steps = [s for p in system.processes for s in p.steps]
+    by_id = {p.process: p for p in system.processes}
+
+    def n(*kinds: str) -> int:
+        return sum(1 for s in steps if s.kind in kinds)
+
+    lanes = 0
+    for p in system.processes:
+        parent = by_id.get(p.parent or "") if p.level == "subprocess" else None
+        lanes += sum(1 for lane in p.lanes if not (parent and lane in parent.lanes))
+    return {"tasks": n("task"), "sub-processes": n("call"), "events": n("start", "end", "event"),
+            "gateways": n("decision", "parallel", "inclusive"),
+            "sequence flows": sum(len(p.flow) for p in system.processes),
+            "message flows": sum(len(p.messages) for p in system.processes), "lanes": lanes,
+            "participants": len(system.stakeholders) + sum(1 for p in system.processes if p.level != "subprocess")}
+
+
+# ------------------------------------------------------------------ round trips
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_examples_round_trip_per_process_and_per_system(name: str) -> None:
+    system = load(MODELS / name).system
+    assert system is not None
+    for process in system.processes:
+        if exportable(process):
+            result = read_bpmn(export_process(system, process), f"{process.process}.bpmn")
+            assert result.system.processes == [process]
+            assert result.warnings == [] and result.from_qms
+    result = read_bpmn(export_system(system), f"{name}.bpmn")
+    assert result.system == system
+    assert result.warnings == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(rich_processes())
+def test_round_trip_of_generated_processes(process: Process) -> None:
+    result = read_bpmn(export_process(_system(process), process), "p.bpmn")
+    assert result.system.processes == [process]
+    assert result.warnings == []
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(rich_systems())
+def test_round_trip_of_generated_systems(system: QualitySystem) -> None:
+    result = read_bpmn(export_system(system), "s.bpmn")
+    assert result.system == system
+    assert result.warnings == []
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(processes())
+def test_round_trip_of_the_shared_process_strategy(process: Process) -> None:
+    assert read_bpmn(export_process(_system(process), process), "p.bpmn").system.processes == [process]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+@given(systems())
+def test_round_trip_of_the_shared_system_strategy(system: QualitySystem) -> None:
+    assert read_bpmn(export_system(system), "s.bpmn").system == system
+
+
+def test_a_diagram_edited_in_another_tool_keeps_the_qms_attributes_of_its_steps() -> None:
+    system = load(MODELS / "redu").system
+    assert system is not None
+    process = system.process("talousarvio")
+    assert process is not None
+    root = etree.fromstring(export_process(system, process))
+    ohje = root.xpath("//bpmn:task[@id='ohje']", namespaces=NS)[0]
+    ohje.set("name", "Raamin hyväksyminen")  # renamed in Camunda Modeler
+    new = etree.SubElement(ohje.getparent(), f"{{{BPMN}}}task", id="Activity_1x", name="Uusi tehtävä")
+    del new
+    result = read_bpmn(etree.tostring(root), "edited.bpmn")
+    (p,) = result.system.processes
+    assert any("differs from the qms data" in w.message for w in result.warnings)
+    ohje_step = p.step("ohje")
+    assert ohje_step is not None
+    assert ohje_step.task == {"fi": "Raamin hyväksyminen", "en": process.step("ohje").task["en"]}  # type: ignore
+    assert ohje_step.pdca == "plan" and ohje_step.documents == ["talousarvion_laadintaohje"]
+    assert p.step("uusi_tehtava") is not None or p.step("Activity_1x") is not None
+    assert p.measures == process.measures and p.review == process.review
