@@ -33,11 +33,14 @@ test: setup browser-deps lint
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check qms tests
 
+# diagrams/ and exports/ are generated and committed; tests/test_gallery.py fails when they are stale.
 gallery: setup
+	@rm -rf diagrams exports
 	@for s in $(SYSTEMS); do \
 	  $(QMS) render models/$$s -o diagrams/$$s --kind all --format svg || exit 1; \
 	  $(QMS) export models/$$s -o exports/$$s || exit 1; \
 	done
+	@dot -V 2>&1 | sed -n 's/.*version \([0-9.]*\).*/\1/p' > diagrams/GRAPHVIZ_VERSION
 
 # Peers (pm4py, bpmn-io, bpmn-moddle, bpmn-auto-layout) are installed by run.py itself into
 # benchmarks/.peers/; one that cannot be installed shows as n/a. e.g. make bench BENCH_ARGS="--only export"
