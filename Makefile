@@ -31,7 +31,8 @@ test: setup browser-deps lint
 	$(PY) -m pytest -q
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check qms tests
+	$(VENV)/bin/ruff check qms tests benchmarks
+	$(VENV)/bin/mypy
 
 # diagrams/ and exports/ are generated and committed; tests/test_gallery.py fails when they are stale.
 gallery: setup

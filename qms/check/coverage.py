@@ -176,7 +176,7 @@ def coverage(
             for c in CRITERIA if c.framework == fw_id
         ]
         frameworks.append(FrameworkCoverage(fw_id, fw_name, tuple(items)))
-    name = text_in(system.name, system.default_language)  # type: ignore[arg-type]
+    name = text_in(system.name, system.default_language)
     return CoverageReport(system.system, name, today, tuple(frameworks))
 
 
@@ -191,7 +191,7 @@ def _status(
         if c.id not in rec.criteria:
             continue
         target = expired if (today and rec.valid_until and rec.valid_until < today) else evidence
-        title = text_in(rec.title, system.default_language)  # type: ignore[arg-type]
+        title = text_in(rec.title, system.default_language)
         target.append(Pointer.at("evidence", f"{rec.id}: {title} ({rec.kind})",
                                  loc(rec), rec.id))
     note = f"evidence {', '.join(p.ref for p in expired)} is no longer valid" if expired else ""

@@ -26,7 +26,7 @@ class _Lines(list):  # type: ignore[type-arg]
     """A sequence always written one item per line."""
 
 
-class _Dumper2(_Dumper):  # type: ignore[misc, valid-type]
+class _Dumper2(_Dumper):  # type: ignore[misc]
     pass
 
 

@@ -19,7 +19,7 @@ MAX_BYTES = 10 * 1024 * 1024
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):  # type: ignore[misc]
     """The libyaml loader with a fast path for plain scalars that can only be strings."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:

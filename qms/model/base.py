@@ -168,7 +168,7 @@ class StrictModel(BaseModel):
     def __eq__(self, other: object) -> bool:
         if type(self) is not type(other):
             return NotImplemented
-        return self.__dict__ == other.__dict__  # type: ignore[union-attr]
+        return self.__dict__ == other.__dict__
 
     def __hash__(self) -> int:
         return id(self)
