@@ -215,7 +215,7 @@ class ChildSampler:
     """
 
     def __init__(self, names: tuple[str, ...] = ("dot", "neato"), interval: float = 0.01) -> None:
-        import threading  # noqa: PLC0415
+        import threading
 
         self.names, self.interval = names, interval
         self.most = 0

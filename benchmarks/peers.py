@@ -76,7 +76,7 @@ class Peers:
             self.log.append("creating benchmarks/.peers/venv")
             try:
                 venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
-            except Exception as exc:  # noqa: BLE001 - any failure makes the peers n/a
+            except Exception as exc:  # any failure makes the peers n/a
                 for peer in PYPI:
                     self.missing[peer] = f"venv failed: {exc}"[:120]
                 return

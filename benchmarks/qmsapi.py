@@ -42,7 +42,7 @@ def _first(candidates: list[tuple[str, str]], what: str) -> Callable[..., Any]:
 
 def load(path: Path, *, max_bytes: int = 1 << 30) -> Any:
     """Load a system folder; raise when it does not load cleanly (the benchmark would lie)."""
-    from qms.load import load as _load  # noqa: PLC0415
+    from qms.load import load as _load
 
     result = _load(path, max_bytes=max_bytes)
     if result.system is None or not result.ok:
@@ -57,13 +57,13 @@ def model_without_loader(folder: Path) -> Any:
     For when the loader refuses a file that the later stages can still be measured on: the
     model is the same, only source positions are missing.
     """
-    import yaml  # noqa: PLC0415
+    import yaml
 
-    from qms.model import QualitySystem  # noqa: PLC0415
+    from qms.model import QualitySystem
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load((folder / "system.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
-    procs = [yaml.load(f.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    data = yaml.load((folder / "system.yaml").read_text(encoding="utf-8"), Loader=loader)
+    procs = [yaml.load(f.read_text(encoding="utf-8"), Loader=loader)
              for f in sorted((folder / "processes").glob("*.yaml"))]
     return QualitySystem.model_validate({**data, "processes": procs})
 
@@ -123,7 +123,7 @@ def render_all() -> Callable[..., Any]:
 def qms_command(name: str) -> list[str]:
     """The argv prefix of ``qms NAME``; raises when the command does not exist yet."""
     try:
-        from qms.cli import cli  # noqa: PLC0415
+        from qms.cli import cli
     except ImportError as exc:  # pragma: no cover - a broken install
         raise NotAvailable(f"not built: qms.cli ({exc})") from exc
     if name not in cli.commands:

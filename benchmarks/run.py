@@ -20,13 +20,14 @@ import platform
 import shutil
 import sys
 import time
+import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import format_table, format_targets, load_average  # noqa: E402
-from peers import Peers  # noqa: E402
-from scenarios import FULL, QUICK, SCENARIOS, Context, new_workdir  # noqa: E402
+from harness import Row, format_table, format_targets, load_average, na
+from peers import Peers
+from scenarios import FULL, QUICK, SCENARIOS, Context, new_workdir
 
 TITLE = "qms benchmarks (issue 7)"
 
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         print(line, file=sys.stderr)
     profiler = None
     if args.profile:
-        from profiling import Profiler  # noqa: PLC0415 - pyinstrument is installed on demand
+        from profiling import Profiler
 
         profiler = Profiler.create()
     work = new_workdir()
@@ -70,7 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         for name in args.scenarios:
             started = time.perf_counter()
             print(f"[{name}] …", file=sys.stderr, flush=True)
-            SCENARIOS[name](ctx)
+            try:
+                SCENARIOS[name](ctx)
+            except Exception as exc:  # a bug in a scenario (or in qms) must not lose the table
+                traceback.print_exc()
+                ctx.rows.append(Row(f"{name}: scenario stopped", na(f"{type(exc).__name__}: {str(exc)[:100]}")))
             print(f"[{name}] {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     finally:
         if args.keep:

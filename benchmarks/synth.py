@@ -168,6 +168,7 @@ class _Builder:
         self.tails = [(d, "ei")]
         self.task()
         self.tails = [(yes_end, None), (self.tails[0][0], None)]
+        self.task()  # the branches meet at a task, as a modeller draws it (not at a gateway)
 
     def decision_loop(self) -> None:
         """An approval: the step before it is redone until the decision says yes."""
@@ -205,7 +206,7 @@ class _Builder:
 # block kind → (weight, number of steps it adds at most)
 _BLOCKS: tuple[tuple[str, float, int], ...] = (
     ("task", 0.52, 1),
-    ("decision_branches", 0.14, 4),
+    ("decision_branches", 0.14, 5),
     ("decision_loop", 0.12, 2),
     ("parallel", 0.12, 5),
     ("event", 0.05, 1),
@@ -293,7 +294,7 @@ def realistic_process(pid: str, n_steps: int, *, lanes: int = 8, seed: int = 0,
         "documents:",
     ]
     out += [f"  - {{id: {d}, name: {_q(f'Asiakirja {i}')}, type: form, owner: {lane_ids[i % len(lane_ids)]}, "
-            f"version: \"1\", approved: 2025-08-01, review_due: 2026-08-01}}" for i, d in enumerate(docs)]
+            f"version: \"1\", approved_by: johtoryhma, approved: 2025-08-01, review_due: 2026-08-01}}" for i, d in enumerate(docs)]
     out += [
         "records:",
         f"  - {{name: {_q('Päätöspöytäkirja')}, system: Primus, retention: {_q('10 vuotta')}}}",
