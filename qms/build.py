@@ -338,12 +338,33 @@ class _Cache:
             self.new[path] = entry
         return ok
 
-    def write(self, path: str, key: str, data: bytes, written: list[str], *, remember: bool = True) -> None:
-        """Write an output atomically; ``remember=False`` makes it stale for the next build."""
+    def write(self, path: str, key: str, data: bytes, written: list[str], *, remember: bool = True,
+              content: str = "") -> None:
+        """Write an output atomically; ``remember=False`` makes it stale for the next build.
+
+        ``content`` is an optional second key: the hash of what the output is made from
+        (a diagram's DOT text), checked by :meth:`fresh_content` when the inputs changed.
+        """
         safe_relpath(path)
         write_atomic(self.out / path, data)
         self.new[path] = {"key": key if remember else "", "sha": _sha(data)}
+        if content:
+            self.new[path]["content"] = content
         written.append(path)
+
+    def fresh_content(self, path: str, content: str) -> bool:
+        """True when ``path`` was made from the same content and is on disk unchanged."""
+        entry = self.old.get(path)
+        if not entry or entry.get("content") != content:
+            return False
+        try:
+            return _sha((self.out / path).read_bytes()) == entry.get("sha")
+        except OSError:
+            return False
+
+    def remember(self, path: str, key: str, content: str) -> None:
+        """Keep an unchanged output under the key of its new inputs."""
+        self.new[path] = {**self.old[path], "key": key, "content": content}
 
     def read(self, path: str) -> bytes:
         return (self.out / path).read_bytes()
@@ -497,14 +518,23 @@ def build(
             if cache.fresh(spec.path, k):
                 drawn[spec.path] = cache.read(spec.path).decode("utf-8")
                 st.reused += 1
+                continue
+            # The inputs changed; most edits (a measure result, a review date) leave the
+            # picture as it was: when the DOT text is the same, Graphviz is not run again.
+            diagram = spec.draw()
+            dot_key = _sha("dot", gv, diagram.engine, diagram.dot)
+            if cache.fresh_content(spec.path, dot_key):
+                cache.remember(spec.path, k, dot_key)
+                drawn[spec.path] = cache.read(spec.path).decode("utf-8")
+                st.reused += 1
             else:
-                todo.append((spec, k))
+                todo.append((spec, k, diagram, dot_key))
         if todo:
-            made, notes = _draw(todo, progress, len(specs) - len(todo), len(specs))
-            for (spec, k), svg in zip(todo, made, strict=True):
+            made, notes = _draw([d for *_, d, _ in todo], progress, len(specs) - len(todo), len(specs))
+            for (spec, k, _, dot_key), svg in zip(todo, made, strict=True):
                 if svg is None:
                     continue
-                cache.write(spec.path, k, svg, report.written)
+                cache.write(spec.path, k, svg, report.written, content=dot_key)
                 drawn[spec.path] = svg.decode("utf-8")
                 st.made += 1
             if notes:
@@ -602,7 +632,7 @@ def _cached_counts(cache: _Cache) -> dict[str, int]:
         return {}
 
 
-def _draw(todo: Sequence[tuple[Any, str]], progress: Progress, start: int, total: int,
+def _draw(diagrams: Sequence[Any], progress: Progress, start: int, total: int,
           ) -> tuple[list[bytes | None], list[str]]:
     """Draw diagrams with Graphviz, one process per core.
 
@@ -610,8 +640,6 @@ def _draw(todo: Sequence[tuple[Any, str]], progress: Progress, start: int, total
     the others are still drawn. Without Graphviz every diagram is None.
     """
     from qms.render.svg import GraphvizError, GraphvizMissingError, render
-
-    diagrams = [spec.draw() for spec, _ in todo]
 
     def one(diagram: Any) -> bytes | str:
         try:
@@ -635,7 +663,7 @@ def _draw(todo: Sequence[tuple[Any, str]], progress: Progress, start: int, total
                 else:
                     out.append(svg)
     except GraphvizMissingError:
-        return [None] * len(todo), ["Graphviz (dot) is not installed: no diagram was drawn"]
+        return [None] * len(diagrams), ["Graphviz (dot) is not installed: no diagram was drawn"]
     return out, notes
 
 

@@ -76,11 +76,24 @@ def test_editing_one_process_redoes_only_what_depends_on_it(system: Path, tmp_pa
     result = build(system, out)
     written = set(result.written)
     assert {"processes/talous.html", "diagrams/processes/talous.svg", "bpmn/talous.bpmn", "index.html",
-            "diagrams/map.svg", "report/check.json", "print.html"} <= written
+            "report/check.json", "print.html"} <= written
     assert not written & {"processes/~talous.html", "glossary.html", "static/qms.css"}
-    assert {w for w in written if w.startswith("diagrams/")} == {"diagrams/processes/talous.svg", "diagrams/map.svg"}
+    # The map shows no step names: its DOT text is unchanged, so Graphviz is not run for it.
+    assert {w for w in written if w.startswith("diagrams/")} == {"diagrams/processes/talous.svg"}
     assert (out / "glossary.html").stat().st_mtime_ns == glossary_before
     assert "Tee jotain muuta" in (out / "processes/talous.html").read_text(encoding="utf-8")
+
+
+def test_an_edit_that_changes_no_picture_runs_no_graphviz(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(system, out)
+    file = system / "processes" / "talous_pieni.yaml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text + "\ndescription: Lisätty kuvaus, joka ei näy kaaviossa.\n", encoding="utf-8")
+    result = build(system, out)
+    assert "processes/talous.html" in result.written
+    assert not [w for w in result.written if w.startswith("diagrams/")]
+    assert "Lisätty kuvaus" in (out / "processes/talous.html").read_text(encoding="utf-8")
 
 
 def test_editing_system_yaml_redoes_every_page(system: Path, tmp_path: Path) -> None:
