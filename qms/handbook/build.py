@@ -500,6 +500,9 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Compiled templates are kept between runs (keyed by their source), so a rebuild
+        # after one edit does not spend a second compiling the same templates again.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     env.globals.update(
         SECTIONS=SECTIONS, measure_status=measure_status, latest_result=latest_result,
