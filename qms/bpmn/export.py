@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
@@ -27,6 +25,7 @@ from qms.bpmn.tags import (
 )
 from qms.errors import Problem, UserError
 from qms.location import SourceLocation
+from qms.memory import quiet_gc
 from qms.model import LANGUAGES, Process, QualitySystem, Step, slugify, text_in
 from qms.model.base import Text
 
@@ -61,21 +60,7 @@ _T_STORE_REF = b("dataStoreReference")
 _SUB = etree.SubElement
 
 
-@contextmanager
-def quiet_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large tree is built.
-
-    Why: an export allocates hundreds of thousands of short-lived objects and no cycles;
-    with a large heap (a loaded system, a handbook build) the collector's full passes would
-    otherwise cost more than the export itself. Reference counting still frees everything.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+# quiet_gc moved to qms.memory; kept importable from here.
 
 
 def _checked(process: Process, emit: Callable[[], _T]) -> _T:

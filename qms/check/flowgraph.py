@@ -303,7 +303,10 @@ def _branch_analysis(view: FlowView) -> list[Merge]:
     full: dict[str, frozenset[int]] = {}
     ectx: dict[int, _Ctx] = {}
     found: list[Merge] = []
-    fin, gateways, kinds = view._forward[0], view.gateways, view.kinds
+    # Only forward flows count: a loop-back branch never meets the others on the acyclic
+    # part, and keeping it open would make every later context grow (quadratic time).
+    fin, fout = view._forward
+    gateways, kinds = view.gateways, view.kinds
     for n in view.order:
         incoming = fin[n]
         contexts = [ectx.get(e.pos, {}) for e in incoming] if incoming else []
@@ -322,7 +325,7 @@ def _branch_analysis(view: FlowView) -> list[Merge]:
                 if kind != "end":
                     found.extend(_check_merge(n, incoming, contexts))
                 ctx = _merge(contexts, full, join=False)
-        outs = view.out[n]
+        outs = fout[n]
         if len(outs) > 1:
             if gateway == "parallel":
                 split_kind = "and"
