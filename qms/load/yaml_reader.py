@@ -13,7 +13,7 @@ from qms.location import SourceLocation
 
 __all__ = ["MAX_BYTES", "ParsedFile", "SourceMap", "format_path", "parse_text", "read_file"]
 
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024
 """Largest YAML file qms reads (a process description is a few kilobytes)."""
 
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -141,7 +141,7 @@ def parse_text(text: str, display: str, *, alias_budget: int = 200_000) -> tuple
     problems: list[Problem] = []
     budget = [alias_budget]
     constructor = yaml.constructor.SafeConstructor()
-    data = _convert(node, (), smap, problems, budget, constructor, display)
+    data = _convert(node, (), smap, problems, budget, constructor, display, set())
     if budget[0] < 0:
         return None, [
             Problem(
@@ -161,10 +161,17 @@ def _convert(
     budget: list[int],
     constructor: yaml.constructor.SafeConstructor,
     display: str,
+    seen: set[int],
 ) -> Any:
-    budget[0] -= 1
-    if budget[0] < 0:
-        return None
+    # Only nodes reached again through an alias count against the budget: a large file
+    # is fine, an alias that expands exponentially is not.
+    key = id(node)
+    if key in seen:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+    else:
+        seen.add(key)
     smap.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
@@ -197,14 +204,14 @@ def _convert(
                 )
                 continue
             smap.keys[key_path] = kpos
-            out[key] = _convert(vnode, key_path, smap, problems, budget, constructor, display)
+            out[key] = _convert(vnode, key_path, smap, problems, budget, constructor, display, seen)
             if budget[0] < 0:
                 return None
         return out
     if isinstance(node, yaml.SequenceNode):
         items = []
         for i, child in enumerate(node.value):
-            items.append(_convert(child, (*path, i), smap, problems, budget, constructor, display))
+            items.append(_convert(child, (*path, i), smap, problems, budget, constructor, display, seen))
             if budget[0] < 0:
                 return None
         return items

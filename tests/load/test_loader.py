@@ -101,7 +101,7 @@ def test_huge_file(tmp_path: Path) -> None:
         chunk = b"  " + b"x" * 1000 + b"\n"
         for _ in range(50 * 1024):
             handle.write(chunk)
-    assert _one(f).endswith("huge.yaml:1:1: error: file is 49.0 MB, more than the 10 MB limit "
+    assert _one(f).endswith("huge.yaml:1:1: error: file is 49.0 MB, more than the 32 MB limit "
                             "(split the description into several process files)")
 
 
