@@ -165,13 +165,13 @@ def _convert(
 ) -> Any:
     # Only nodes reached again through an alias count against the budget: a large file
     # is fine, an alias that expands exponentially is not.
-    key = id(node)
-    if key in seen:
+    ident = id(node)
+    if ident in seen:
         budget[0] -= 1
         if budget[0] < 0:
             return None
     else:
-        seen.add(key)
+        seen.add(ident)
     smap.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
