@@ -126,7 +126,15 @@ def render(
         options.append(f"-Gdpi={dpi}")
     if engine == "dot-bands":
         layout = json.loads(_run(["dot", "-Tjson0", "-Gsplines=false"], source, timeout, log))
-        return _run(["neato", "-n2", *options], pin_bands(source, layout), timeout, log)
+        pinned = pin_bands(source, layout)
+        # neato's edge router aborts on some large layouts (Graphviz 2.43: "double free");
+        # the same picture with simpler edges is better than no picture.
+        for splines in ("", "-Gsplines=polyline"):
+            try:
+                return _run(["neato", "-n2", *([splines] if splines else []), *options], pinned, timeout, log)
+            except GraphvizError:
+                continue
+        return _run(["neato", "-n2", "-Gsplines=line", *options], pinned, timeout, log)
     if engine not in ("dot", "neato"):
         raise ValueError(f"unknown Graphviz engine {engine!r}")
     return _run([engine, *options], source, timeout, log)
