@@ -590,7 +590,7 @@ def render_scenario(ctx: Context) -> None:
 STAGES = ("load", "check", "export", "import")
 
 
-SCALE_LIMIT = 300.0
+SCALE_LIMIT = 120.0
 """Seconds a scaling step may be expected to take; a stage growing faster than that is skipped."""
 
 
