@@ -471,8 +471,9 @@ def _build_command() -> tuple[list[str], str]:
 
 
 def build_scenario(ctx: Context) -> None:
+    quick = ctx.sizes is not FULL
     src = ROOT / "models" / "redu"
-    name = "qms build models/redu"
+    name = "qms build models/redu" if not quick else "qms build 3×12 synthetic system"
     try:
         cmd, how = _build_command()
     except NotAvailable as exc:
@@ -483,7 +484,10 @@ def build_scenario(ctx: Context) -> None:
     folder = ctx.work / "build" / "redu"
     out = ctx.work / "build" / "site"
     shutil.rmtree(folder.parent, ignore_errors=True)
-    shutil.copytree(src, folder)
+    if quick:  # a smoke test: the smallest system that still has every kind of page
+        synth.write_system(folder, 3, 12)
+    else:
+        shutil.copytree(src, folder)
     argv = [*cmd, str(folder), *(["-o"] if how == "CLI" else []), str(out)]
     start = _run_timed([sys.executable, "-c", "import qms.cli"])
     startup = f"Python + `import qms.cli` alone {start.show()}" if start.ok else ""
