@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from qms import __version__
 from qms.errors import Problem, UserError
+from qms.files import write_atomic
 from qms.handbook import (
     ALL,
     SYSTEM,
@@ -297,16 +298,6 @@ def _json_bytes(obj: object) -> bytes:
 
 # ---------------------------------------------------------------------------------------------
 # The cache
-
-
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write through :func:`qms.cli.output.write_atomic` (temporary file + rename).
-
-    Imported at call time: ``qms.cli`` imports this module for its commands.
-    """
-    from qms.cli.output import write_atomic as write
-
-    write(path, data)
 
 
 class _Cache:

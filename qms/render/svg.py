@@ -6,12 +6,11 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from qms.errors import InternalError, UserError
+from qms.files import write_atomic
 from qms.render.dot import Diagram, pin_bands
 
 __all__ = [
@@ -158,21 +157,3 @@ def render_all(
         return list(pool.map(lambda d: render(d, fmt, dpi=dpi), diagrams))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and ``os.replace``.
-
-    A reader (a web server, the handbook build) never sees half a file, and an
-    interrupted run leaves the old file in place. Parent folders are created.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
