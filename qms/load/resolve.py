@@ -89,7 +89,6 @@ def resolve(system: QualitySystem, *, standalone: bool) -> list[Problem]:
     if standalone:
         return r.problems
 
-    parties = stakeholders | roles | units
     for u in system.org_units:
         r.ref(u, ("parent",), u.parent, units, "organisation unit", "use an id from org_units:")
         r.ref(u, ("manager",), u.manager, roles, "role", role_hint)
@@ -106,9 +105,8 @@ def resolve(system: QualitySystem, *, standalone: bool) -> list[Problem]:
             r.ref(o, ("owner",), o.owner, owners, "role", role_hint)
             r.refs(o, "measures", o.measures, measures, "measure", "use a measure id")
             r.refs(o, "processes", o.processes, procs, "process", proc_hint)
-    for gi, grp in enumerate(system.architecture.groups):
+    for grp in system.architecture.groups:
         r.refs(grp, "processes", grp.processes, procs, "process", proc_hint)
-        del gi
     r.refs(system.architecture, "value_chain", system.architecture.value_chain, procs, "process", proc_hint)
     for holder, m in system.all_measures():
         pid = holder.process if holder else ""
@@ -158,7 +156,6 @@ def resolve(system: QualitySystem, *, standalone: bool) -> list[Problem]:
         r.ref(pa, ("partner",), pa.partner, stakeholders, "stakeholder", "use an id from stakeholders:")
         r.refs(pa, "processes", pa.processes, procs, "process", proc_hint)
         r.refs(pa, "actions", pa.actions, actions, "action", "use an action id of development_plan")
-    del parties
     return r.problems
 
 
@@ -170,7 +167,6 @@ def _resolve_process(
     steps = r.unique(p.steps, "step", process=pid)
     docs = r.unique(p.documents, "document", process=pid)
     r.unique(p.risks, "risk", process=pid)
-    lane_targets = set(p.lanes) if standalone else roles
     lane_hint = "add it to lanes:" if standalone else "use a role id from roles: in system.yaml"
     if not standalone:
         r.refs(p, "lanes", p.lanes, roles, "role", lane_hint, pid)
@@ -180,13 +176,12 @@ def _resolve_process(
                "use a stakeholder, role or organisation unit id", pid)
         r.refs(p, "education_forms", p.education_forms, forms, "education form", "use an id from education_forms:", pid)
         r.refs(p, "org_units", p.org_units, units, "organisation unit", "use an id from org_units:", pid)
-        for kind, items in (("inputs", p.inputs), ("outputs", p.outputs)):
+        for items in (p.inputs, p.outputs):
             for item in items:
                 r.refs(item, "from", item.from_, procs | stakeholders | roles | units, "process or stakeholder",
                        "use a process or stakeholder id", pid)
                 r.refs(item, "to", item.to, procs | stakeholders | roles | units, "process or stakeholder",
                        "use a process or stakeholder id", pid)
-            del kind
         for risk in p.risks:
             r.ref(risk, ("owner",), risk.owner, owners, "role", "use a role id", pid)
         for d in p.documents:
@@ -194,18 +189,17 @@ def _resolve_process(
             r.ref(d, ("approved_by",), d.approved_by, owners, "role", "use a role id", pid)
         if p.review:
             r.ref(p.review, ("approved_by",), p.review.approved_by, owners, "role", "use a role id", pid)
-    elif p.lanes:
-        pass
     for s in p.steps:
-        if s.lane is not None and (p.lanes or not standalone):
-            target = lane_targets if standalone else (set(p.lanes) if p.lanes else roles)
-            hint = lane_hint if standalone or not p.lanes else "add it to the process's lanes:"
-            if not standalone and p.lanes and s.lane in roles and s.lane not in p.lanes:
-                r.problems.append(Problem(r.at(s, "lane"), f"lane '{s.lane}' is not in the process's lanes",
+        lane = s.lane
+        if lane is None or (standalone and not p.lanes):
+            pass  # a lone file without lanes: nothing to check the lane against
+        elif not standalone and lane in roles:
+            if p.lanes and lane not in p.lanes:
+                r.problems.append(Problem(r.at(s, "lane"), f"lane '{lane}' is not in the process's lanes",
                                           "add it to lanes:", process=pid, element=s.id))
-            else:
-                r.ref(s, ("lane",), s.lane, target if s.lane not in roles or standalone else roles,
-                      "lane", hint, pid)
+        else:
+            hint = "add it to lanes:" if standalone else "add it to the process's lanes:" if p.lanes else lane_hint
+            r.ref(s, ("lane",), lane, set(p.lanes) or roles, "lane", hint, pid)
         if s.call is not None and not standalone:
             r.ref(s, ("call",), s.call, procs, "process", "call: takes the id of another process", pid)
         r.refs(s, "documents", s.documents, docs, "document", "define it under documents:", pid)
