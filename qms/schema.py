@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic.json_schema import GenerateJsonSchema, NoDefault
+from pydantic_core import core_schema
+
 from qms.model import Process, QualitySystem
 
 __all__ = ["process_schema", "system_schema"]
+
+
+class _WithFactoryDefaults(GenerateJsonSchema):
+    """Show ``[]`` and ``{}`` as the default of list and dict fields (made by a default factory)."""
+
+    def get_default_value(self, schema: core_schema.WithDefaultSchema) -> Any:
+        factory = schema.get("default_factory")
+        if factory in (list, dict):
+            return factory()  # type: ignore[operator]
+        return schema.get("default", NoDefault)
 
 
 def _compact_flows(schema: dict[str, Any]) -> dict[str, Any]:
@@ -28,14 +41,14 @@ def _compact_flows(schema: dict[str, Any]) -> dict[str, Any]:
 
 def process_schema() -> dict[str, Any]:
     """The JSON Schema of one process file."""
-    schema = Process.model_json_schema(by_alias=True)
+    schema = Process.model_json_schema(by_alias=True, schema_generator=_WithFactoryDefaults)
     schema["title"] = "qms process description"
     return _compact_flows(schema)
 
 
 def system_schema() -> dict[str, Any]:
     """The JSON Schema of ``system.yaml`` (processes live in their own files)."""
-    schema = QualitySystem.model_json_schema(by_alias=True)
+    schema = QualitySystem.model_json_schema(by_alias=True, schema_generator=_WithFactoryDefaults)
     schema["title"] = "qms quality system (system.yaml)"
     schema.get("properties", {}).pop("processes", None)
     return _compact_flows(schema)

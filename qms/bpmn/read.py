@@ -903,6 +903,8 @@ class _Reader:
     def report_unhandled(self) -> None:
         """One warning per kind of element nothing above read (its content is not visited)."""
         groups: dict[str, list[etree._Element]] = {}
+        bpmn_ns = "{" + BPMN + "}"
+        skipped = ("{" + BPMNDI, "{" + DC, "{" + DI, "{" + QMS)
         stack = [self.root]
         while stack:
             el = stack.pop()
@@ -910,15 +912,16 @@ class _Reader:
                 if not isinstance(child.tag, str):
                     continue
                 tag = child.tag
-                if tag.startswith(("{" + BPMNDI, "{" + DC, "{" + DI, "{" + QMS)):
+                if tag.startswith(skipped):
                     continue  # the diagram is drawn anew; qms data was read above
                 if child in self.handled:
                     stack.append(child)
                     continue
-                if not tag.startswith("{" + BPMN):
-                    groups.setdefault(f"ns:{etree.QName(child).namespace or 'no namespace'}", []).append(child)
+                if not tag.startswith(bpmn_ns):
+                    namespace = tag[1:].partition("}")[0] if tag[0] == "{" else "no namespace"
+                    groups.setdefault(f"ns:{namespace}", []).append(child)
                     continue
-                name = etree.QName(child).localname
+                name = tag[len(bpmn_ns):]
                 if name in ("extensionElements",) or (name in _PARTS and el in self.handled):
                     stack.append(child)
                     continue

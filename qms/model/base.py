@@ -33,6 +33,10 @@ _SLUG_EXTRA = str.maketrans(
     {"đ": "d", "Đ": "D", "ŋ": "n", "Ŋ": "N", "ŧ": "t", "Ŧ": "T", "ʹ": "", "ß": "ss", "æ": "ae", "ø": "o"}
 )
 
+# The combining marks of Latin letters (ä = a + U+0308), the usual case, removed in one pass.
+_COMMON_MARKS = re.compile("[\u0300-\u036f]")
+_NOT_ID = re.compile(r"[^a-z0-9_.-]+")
+
 
 def slugify(text: str) -> str:
     """Return an ASCII id made from ``text``.
@@ -46,10 +50,11 @@ def slugify(text: str) -> str:
     >>> slugify("Ruoŧŧa")
     'ruotta'
     """
-    text = unicodedata.normalize("NFKD", text.translate(_SLUG_EXTRA))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(_SLUG_EXTRA).lower()
-    text = re.sub(r"[^a-z0-9_.-]+", "_", text).strip("_")
+    if not text.isascii():
+        text = _COMMON_MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_SLUG_EXTRA)))
+        if not text.isascii():  # rarer marks, and letters that only decomposition reveals
+            text = "".join(c for c in text if not unicodedata.combining(c)).translate(_SLUG_EXTRA)
+    text = _NOT_ID.sub("_", text.lower()).strip("_")
     if not text or not (text[0].isalpha() or text[0] == "_"):
         text = "_" + text
     return text

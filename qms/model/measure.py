@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from qms.model.base import Id, StrictModel, Text
 
@@ -64,15 +64,15 @@ class Measure(StrictModel):
     source_kind: SourceKind | None = None
     frequency: Text | None = None
     owner: Id | None = None
-    reported_to: list[Text] = []
-    processes: list[Id] = []
-    objectives: list[Id] = []
-    education_forms: list[Id] = []
+    reported_to: list[Text] = Field(default_factory=list)
+    processes: list[Id] = Field(default_factory=list)
+    objectives: list[Id] = Field(default_factory=list)
+    education_forms: list[Id] = Field(default_factory=list)
     stakeholder_group: str | None = None
-    eqavet_indicators: list[int] = []
-    results: list[Result] = []
-    benchmarks: list[Benchmark] = []
-    ignore: dict[str, str] = {}
+    eqavet_indicators: list[int] = Field(default_factory=list)
+    results: list[Result] = Field(default_factory=list)
+    benchmarks: list[Benchmark] = Field(default_factory=list)
+    ignore: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("target", "alert", "baseline", mode="before")
     @classmethod

@@ -54,10 +54,10 @@ _PDCA_SHORT = {"p": "plan", "d": "do", "c": "check", "a": "act"}
 class Raci(StrictModel):
     """Who is responsible, accountable, consulted and informed for a step (role ids)."""
 
-    responsible: list[Id] = []
-    accountable: list[Id] = []
-    consulted: list[Id] = []
-    informed: list[Id] = []
+    responsible: list[Id] = Field(default_factory=list)
+    accountable: list[Id] = Field(default_factory=list)
+    consulted: list[Id] = Field(default_factory=list)
+    informed: list[Id] = Field(default_factory=list)
 
     @field_validator("responsible", "accountable", "consulted", "informed", mode="before")
     @classmethod
@@ -91,12 +91,12 @@ class Step(StrictModel):
     pdca: Pdca | None = None
     phase: str | None = None
     description: Text | None = None
-    documents: list[Id] = []
-    reads: list[Id] = []
-    systems: list[Text] = []
+    documents: list[Id] = Field(default_factory=list)
+    reads: list[Id] = Field(default_factory=list)
+    systems: list[Text] = Field(default_factory=list)
     raci: Raci | None = None
     note: Text | None = None
-    ignore: dict[str, str] = {}
+    ignore: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -274,8 +274,8 @@ class IOItem(StrictModel):
     """
 
     name: Text
-    from_: list[Id] = Field(default=[], alias="from")
-    to: list[Id] = []
+    from_: list[Id] = Field(default_factory=list, alias="from")
+    to: list[Id] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
@@ -305,7 +305,7 @@ class Risk(StrictModel):
     kind: Literal["risk", "opportunity"] = "risk"
     likelihood: int | None = Field(default=None, ge=1, le=5)
     impact: int | None = Field(default=None, ge=1, le=5)
-    controls: list[Text] = []
+    controls: list[Text] = Field(default_factory=list)
     owner: Id | None = None
     review_date: date | None = None
 
@@ -378,25 +378,25 @@ class Process(StrictModel):
     description: Text | None = None
     scope_start: Text | None = None
     scope_end: Text | None = None
-    tags: list[str] = []
+    tags: list[str] = Field(default_factory=list)
     criticality: Literal["high", "normal", "low"] = "normal"
     governed_by_cycle: bool = False
-    customers: list[Id] = []
-    education_forms: list[Id] = []
-    org_units: list[Id] = []
-    inputs: list[IOItem] = []
-    outputs: list[IOItem] = []
-    resources: list[Resource] = []
-    lanes: list[Id] = []
-    steps: list[Step] = []
-    flow: list[Flow] = []
-    messages: list[MessageFlow] = []
-    measures: list[Measure] = []
-    risks: list[Risk] = []
-    documents: list[Document] = []
-    records: list[Record] = []
+    customers: list[Id] = Field(default_factory=list)
+    education_forms: list[Id] = Field(default_factory=list)
+    org_units: list[Id] = Field(default_factory=list)
+    inputs: list[IOItem] = Field(default_factory=list)
+    outputs: list[IOItem] = Field(default_factory=list)
+    resources: list[Resource] = Field(default_factory=list)
+    lanes: list[Id] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+    flow: list[Flow] = Field(default_factory=list)
+    messages: list[MessageFlow] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=list)
+    records: list[Record] = Field(default_factory=list)
     review: Review | None = None
-    ignore: dict[str, str] = {}
+    ignore: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod

@@ -49,8 +49,8 @@ class SpecialTask(StrictModel):
 
     id: Id
     name: Text
-    processes: list[Id] = []
-    measures: list[Id] = []
+    processes: list[Id] = Field(default_factory=list)
+    measures: list[Id] = Field(default_factory=list)
 
 
 class Provider(StrictModel):
@@ -58,19 +58,19 @@ class Provider(StrictModel):
 
     id: Id
     name: Text
-    alt_names: list[Text] = []
+    alt_names: list[Text] = Field(default_factory=list)
     business_id: str | None = None
     owner_type: str | None = None
-    owners: list[Text] = []
-    regions: list[Text] = []
-    sites: list[Text] = []
-    languages: list[Lang] = []
+    owners: list[Text] = Field(default_factory=list)
+    regions: list[Text] = Field(default_factory=list)
+    sites: list[Text] = Field(default_factory=list)
+    languages: list[Lang] = Field(default_factory=list)
     purpose: Text | None = None
     vision: Text | None = None
-    values: list[Text] = []
+    values: list[Text] = Field(default_factory=list)
     quality_policy: Text | None = None
-    frameworks: list[str] = []
-    special_tasks: list[SpecialTask] = []
+    frameworks: list[str] = Field(default_factory=list)
+    special_tasks: list[SpecialTask] = Field(default_factory=list)
 
 
 class Objective(StrictModel):
@@ -81,9 +81,9 @@ class Objective(StrictModel):
     level: Literal["strategic", "operational", "unit", "process"] = "strategic"
     parent: Id | None = None
     owner: Id | None = None
-    measures: list[Id] = []
-    processes: list[Id] = []
-    external_refs: list[Text] = []
+    measures: list[Id] = Field(default_factory=list)
+    processes: list[Id] = Field(default_factory=list)
+    external_refs: list[Text] = Field(default_factory=list)
 
 
 class Strategy(StrictModel):
@@ -92,7 +92,7 @@ class Strategy(StrictModel):
     id: Id
     name: Text
     period: str | None = None
-    objectives: list[Objective] = []
+    objectives: list[Objective] = Field(default_factory=list)
 
 
 class Role(StrictModel):
@@ -103,7 +103,7 @@ class Role(StrictModel):
     org_unit: Id | None = None
     qm_responsibility: bool = False
     qms_owner: bool = False
-    responsibilities: list[Text] = []
+    responsibilities: list[Text] = Field(default_factory=list)
 
 
 OrgLevel = Literal["jarjestaja", "tulosalue", "oppilaitos", "koulutusala", "toimipiste", "tiimi", "yksikko"]
@@ -117,7 +117,7 @@ class OrgUnit(StrictModel):
     level: OrgLevel
     parent: Id | None = None
     manager: Id | None = None
-    sites: list[Text] = []
+    sites: list[Text] = Field(default_factory=list)
 
 
 class Stakeholder(StrictModel):
@@ -125,9 +125,9 @@ class Stakeholder(StrictModel):
 
     id: Id
     name: Text
-    category: list[str] = []
-    requirements: list[Text] = []
-    channels: list[Text] = []
+    category: list[str] = Field(default_factory=list)
+    requirements: list[Text] = Field(default_factory=list)
+    channels: list[Text] = Field(default_factory=list)
     review_date: dt.date | None = None
 
     _cat = field_validator("category", mode="before")(classmethod(lambda cls, v: _listify(v)))
@@ -139,7 +139,7 @@ class EducationForm(StrictModel):
     id: Id
     name: Text
     kind: str | None = None
-    learning_environments: list[str] = []
+    learning_environments: list[str] = Field(default_factory=list)
 
 
 class QualityGroup(StrictModel):
@@ -148,8 +148,8 @@ class QualityGroup(StrictModel):
     id: Id
     name: Text
     chair: Id | None = None
-    members: list[Text] = []
-    mandate: list[Text] = []
+    members: list[Text] = Field(default_factory=list)
+    mandate: list[Text] = Field(default_factory=list)
     meets: Text | None = None
     founded: str | None = None
 
@@ -160,14 +160,14 @@ class ProcessGroup(StrictModel):
     id: Id
     name: Text
     category: Literal["management", "core", "support"]
-    processes: list[Id] = []
+    processes: list[Id] = Field(default_factory=list)
 
 
 class Architecture(StrictModel):
     """The process architecture: groups and their order, and the value chain."""
 
-    groups: list[ProcessGroup] = []
-    value_chain: list[Id] = []
+    groups: list[ProcessGroup] = Field(default_factory=list)
+    value_chain: list[Id] = Field(default_factory=list)
     customer_need: Text | None = None
     customer_result: Text | None = None
 
@@ -177,15 +177,15 @@ class FeedbackInstrument(StrictModel):
 
     id: Id
     name: Text
-    target_groups: list[str] = []
+    target_groups: list[str] = Field(default_factory=list)
     timing: Text | None = None
     channel: Text | None = None
     owner: Id | None = None
-    measures: list[Id] = []
-    feeds: list[Id] = []
+    measures: list[Id] = Field(default_factory=list)
+    feeds: list[Id] = Field(default_factory=list)
     analysis: str | None = None
-    actions: list[Id] = []
-    languages: list[Lang] = []
+    actions: list[Id] = Field(default_factory=list)
+    languages: list[Lang] = Field(default_factory=list)
 
 
 EvaluationType = Literal[
@@ -208,15 +208,15 @@ class EvaluationActivity(StrictModel):
     type: EvaluationType
     date: YearMonthOrDate | None = None
     status: Literal["planned", "done"] = "done"
-    processes: list[Id] = []
-    org_units: list[Id] = []
-    education_forms: list[Id] = []
+    processes: list[Id] = Field(default_factory=list)
+    org_units: list[Id] = Field(default_factory=list)
+    education_forms: list[Id] = Field(default_factory=list)
     responsible: Id | None = None
-    auditors: list[Id] = []
-    participants: list[str] = []
+    auditors: list[Id] = Field(default_factory=list)
+    participants: list[str] = Field(default_factory=list)
     publish_required: bool = False
     published: dt.date | None = None
-    evidence: list[Id] = []
+    evidence: list[Id] = Field(default_factory=list)
 
 
 class EvaluationFinding(StrictModel):
@@ -229,9 +229,9 @@ class EvaluationFinding(StrictModel):
     )
     source: Id | None = None
     source_text: Text | None = None
-    processes: list[Id] = []
-    measures: list[Id] = []
-    criteria: list[str] = []
+    processes: list[Id] = Field(default_factory=list)
+    measures: list[Id] = Field(default_factory=list)
+    criteria: list[str] = Field(default_factory=list)
 
 
 class Action(StrictModel):
@@ -239,13 +239,13 @@ class Action(StrictModel):
 
     id: Id
     name: Text
-    findings: list[Id] = []
+    findings: list[Id] = Field(default_factory=list)
     owner: Id | None = None
     due: dt.date | None = None
     status: Literal["planned", "ongoing", "done", "verified", "cancelled"] = "planned"
     verified: dt.date | None = None
     effect_measure: Id | None = None
-    processes: list[Id] = []
+    processes: list[Id] = Field(default_factory=list)
     priority: Literal["high", "normal", "low"] | None = None
 
 
@@ -257,9 +257,9 @@ class DevelopmentPlan(StrictModel):
     start: dt.date | None = None
     end: dt.date | None = None
     adopted: YearMonthOrDate | None = None
-    follow_up: list[Id] = []
-    findings: list[EvaluationFinding] = []
-    actions: list[Action] = []
+    follow_up: list[Id] = Field(default_factory=list)
+    findings: list[EvaluationFinding] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
 
 
 class CycleEvent(StrictModel):
@@ -267,14 +267,14 @@ class CycleEvent(StrictModel):
 
     id: Id
     name: Text
-    months: list[int] = []
+    months: list[int] = Field(default_factory=list)
     continuous: bool = False
-    kind: list[str] = []
+    kind: list[str] = Field(default_factory=list)
     pdca: Literal["plan", "do", "check", "act"] | None = None
     forum: Text | None = None
-    inputs: list[Text] = []
-    outputs: list[Text] = []
-    audience: list[str] = []
+    inputs: list[Text] = Field(default_factory=list)
+    outputs: list[Text] = Field(default_factory=list)
+    audience: list[str] = Field(default_factory=list)
     evaluation: Id | None = None
 
     @model_validator(mode="before")
@@ -306,7 +306,7 @@ class AnnualCycle(StrictModel):
 
     name: Text
     cycle_start_month: int = Field(default=1, ge=1, le=12)
-    events: list[CycleEvent] = []
+    events: list[CycleEvent] = Field(default_factory=list)
 
 
 MaturityLevel = Literal["puuttuva", "alkava", "kehittyva", "edistynyt"]
@@ -319,7 +319,7 @@ class MaturityItem(StrictModel):
     area: Text
     level: MaturityLevel
     justification: Text | None = None
-    evidence: list[Id] = []
+    evidence: list[Id] = Field(default_factory=list)
 
 
 class SelfAssessment(StrictModel):
@@ -327,8 +327,8 @@ class SelfAssessment(StrictModel):
 
     framework: str
     date: dt.date | None = None
-    participants: list[Text] = []
-    items: list[MaturityItem] = []
+    participants: list[Text] = Field(default_factory=list)
+    items: list[MaturityItem] = Field(default_factory=list)
 
 
 class EvidenceRecord(StrictModel):
@@ -349,7 +349,7 @@ class EvidenceRecord(StrictModel):
         "other",
     ]
     title: Text
-    criteria: list[str] = []
+    criteria: list[str] = Field(default_factory=list)
     uri: str | None = None
     date: dt.date | None = None
     owner: Id | None = None
@@ -366,8 +366,8 @@ class Partnership(StrictModel):
     purpose: Text | None = None
     agreement_ref: Text | None = None
     review_date: dt.date | None = None
-    processes: list[Id] = []
-    actions: list[Id] = []
+    processes: list[Id] = Field(default_factory=list)
+    actions: list[Id] = Field(default_factory=list)
 
 
 class GlossaryEntry(StrictModel):
@@ -381,7 +381,7 @@ class CheckConfig(StrictModel):
     """Check configuration: profile, per-rule severities (or ``off``) and parameters."""
 
     profile: Literal["recommended", "strict", "small-provider"] = "recommended"
-    rules: dict[str, Literal["error", "warning", "info", "off"]] = {}
+    rules: dict[str, Literal["error", "warning", "info", "off"]] = Field(default_factory=dict)
     review_interval_months: int = 12
     audit_cycle_years: int = 3
 
@@ -400,26 +400,26 @@ class QualitySystem(StrictModel):
     notice: Text | None = None
     as_of: dt.date | None = None
     default_language: Lang = "fi"
-    languages: list[Lang] = []
+    languages: list[Lang] = Field(default_factory=list)
     provider: Provider
     strategy: Strategy | None = None
-    roles: list[Role] = []
-    org_units: list[OrgUnit] = []
-    stakeholders: list[Stakeholder] = []
-    education_forms: list[EducationForm] = []
-    quality_groups: list[QualityGroup] = []
+    roles: list[Role] = Field(default_factory=list)
+    org_units: list[OrgUnit] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    education_forms: list[EducationForm] = Field(default_factory=list)
+    quality_groups: list[QualityGroup] = Field(default_factory=list)
     architecture: Architecture = Architecture()
-    measures: list[Measure] = []
-    feedback: list[FeedbackInstrument] = []
-    evaluations: list[EvaluationActivity] = []
+    measures: list[Measure] = Field(default_factory=list)
+    feedback: list[FeedbackInstrument] = Field(default_factory=list)
+    evaluations: list[EvaluationActivity] = Field(default_factory=list)
     annual_cycle: AnnualCycle | None = None
     development_plan: DevelopmentPlan | None = None
     self_assessment: SelfAssessment | None = None
-    evidence: list[EvidenceRecord] = []
-    partnerships: list[Partnership] = []
-    glossary: list[GlossaryEntry] = []
+    evidence: list[EvidenceRecord] = Field(default_factory=list)
+    partnerships: list[Partnership] = Field(default_factory=list)
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
     checks: CheckConfig = CheckConfig()
-    processes: list[Process] = []
+    processes: list[Process] = Field(default_factory=list)
 
     @property
     def id(self) -> str:
