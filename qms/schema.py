@@ -18,7 +18,7 @@ class _WithFactoryDefaults(GenerateJsonSchema):
     def get_default_value(self, schema: core_schema.WithDefaultSchema) -> Any:
         factory = schema.get("default_factory")
         if factory in (list, dict):
-            return factory()  # type: ignore[operator]
+            return factory()
         return schema.get("default", NoDefault)
 
 
