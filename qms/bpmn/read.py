@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from collections.abc import Iterable
@@ -187,6 +186,13 @@ def _text(el: etree._Element | None) -> str:
     return "".join(el.itertext()).strip()
 
 
+def _first(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with this tag: ``el.find(tag)`` without the element-path machinery."""
+    for child in el.iterchildren(tag):
+        return child
+    return None
+
+
 def _ref(value: str | None) -> str:
     """A reference without its namespace prefix (``tns:Process_1`` → ``Process_1``)."""
     if not value:
@@ -219,7 +225,7 @@ class _Ids:
         self.next: dict[str, int] = {}  # base → next suffix to try (no quadratic probing)
 
     def take(self, raw: str) -> str:
-        base = raw if ID_PATTERN.match(raw) else slugify(raw)
+        base = raw if ID_PATTERN.fullmatch(raw) else slugify(raw)
         ident = base
         if ident in self.used:
             n = self.next.get(base, 2)
@@ -247,6 +253,7 @@ class _Container:
     messages: list[dict[str, Any]] = field(default_factory=list)
     lanes: list[tuple[tuple[float, float, int], str]] = field(default_factory=list)
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    doc_ids: _Ids = field(default_factory=_Ids)
     resources: list[dict[str, Any]] = field(default_factory=list)
     ids: _Ids = field(default_factory=_Ids)
     step_id: dict[str, str] = field(default_factory=dict)  # xml id → step id
@@ -313,10 +320,12 @@ class _Reader:
         pos = self.pos
         for shape in self.root.iter(_SHAPE):
             ref = _ref(shape.get("bpmnElement"))
-            bounds = shape.find(_BOUNDS)
+            bounds = shape[0] if len(shape) and shape[0].tag == _BOUNDS else _first(shape, _BOUNDS)
             if ref and bounds is not None and ref not in pos:
-                with contextlib.suppress(ValueError):
+                try:
                     pos[ref] = (float(bounds.get("x", "0")), float(bounds.get("y", "0")))
+                except ValueError:  # (not contextlib.suppress: this loop runs once per shape)
+                    continue  # a shape without a usable position: the element keeps document order
 
     def lane_key(self, el: etree._Element, n: int) -> tuple[float, float, int]:
         x, y = self.pos.get(el.get("id", ""), (float("inf"), float("inf")))
@@ -326,11 +335,11 @@ class _Reader:
     def read(self) -> None:
         self.index()
         participants: list[etree._Element] = []
-        for collab in self.root.iterfind(b("collaboration")):
+        for collab in self.root.iterchildren(b("collaboration")):
             self.collaboration = True
             self.handled.add(collab)
             self._qms_system(collab)
-            for part in collab.iterfind(b("participant")):
+            for part in collab.iterchildren(b("participant")):
                 participants.append(part)
         process_parts: dict[str, etree._Element] = {}
         for part in participants:
@@ -338,7 +347,7 @@ class _Reader:
             pref = _ref(part.get("processRef"))
             if pref and pref in self.by_id and self.by_id[pref].tag == b("process"):
                 process_parts.setdefault(pref, part)
-        for proc in self.root.iterfind(b("process")):
+        for proc in self.root.iterchildren(b("process")):
             self.handled.add(proc)
             part = process_parts.get(proc.get("id", ""))
             name = (part.get("name") if part is not None else None) or proc.get("name") or ""
@@ -357,19 +366,19 @@ class _Reader:
             if pref:
                 self.warn(part, f"refers to process '{pref}', which the file does not hold; read as a stakeholder")
             name = part.get("name") or part.get("id", "participant")
-            ext = part.find(_T_EXT)
-            marker = ext.find(q(QMS, "stakeholder")) if ext is not None else None
+            ext = _first(part, _T_EXT)
+            marker = _first(ext, q(QMS, "stakeholder")) if ext is not None else None
             if ext is not None:
                 self.handled.add(ext)
             sid = self.stakeholder_ids.take(marker.get("ref") if marker is not None and marker.get("ref")
                                             else _name_id(name))
             self.stakeholders[sid] = name
             self.stakeholder_of[part.get("id", "")] = sid
-        for proc in self.root.iterfind(b("process")):
+        for proc in self.root.iterchildren(b("process")):
             c = self.process_of[proc.get("id", "")]
             self._flow_elements(c, proc)
-        for collab in self.root.iterfind(b("collaboration")):
-            for mf in collab.iterfind(b("messageFlow")):
+        for collab in self.root.iterchildren(b("collaboration")):
+            for mf in collab.iterchildren(b("messageFlow")):
                 self.handled.add(mf)
                 self._message(mf)
             for art in collab:
@@ -423,10 +432,10 @@ class _Reader:
             c.flows = stay
 
     def _qms_system(self, collab: etree._Element) -> None:
-        ext = collab.find(_T_EXT)
+        ext = _first(collab, _T_EXT)
         if ext is None:
             return
-        payload = ext.find(_T_QMS_SYSTEM)
+        payload = _first(ext, _T_QMS_SYSTEM)
         if payload is None:
             return
         try:
@@ -436,8 +445,8 @@ class _Reader:
             self.warn(payload, f"the qms system data cannot be read ({exc.msg}); it is ignored")
 
     def _qms_model(self, holder: etree._Element) -> Process | None:
-        ext = holder.find(_T_EXT)
-        payload = ext.find(_T_QMS_MODEL) if ext is not None else None
+        ext = _first(holder, _T_EXT)
+        payload = _first(ext, _T_QMS_MODEL) if ext is not None else None
         if payload is None:
             return None
         try:
@@ -470,7 +479,7 @@ class _Reader:
         c = _Container(el, pid, name or el.get("name") or raw, part, parent, qms=qms)
         if qms is not None and self.system_json is not None:
             c.prefix = f"{qms.process}."  # a whole-system file prefixes the ids inside each process
-        doc = el.find(_T_DOC)
+        doc = _first(el, _T_DOC)
         if doc is not None:
             c.purpose = _text(doc)
             self.handled.add(doc)
@@ -480,7 +489,7 @@ class _Reader:
     # -- flow elements of one container
     def _flow_elements(self, c: _Container, el: etree._Element) -> None:
         lanes_of: dict[str, str] = {}
-        for ls in el.iterfind(_T_LANESET):
+        for ls in el.iterchildren(_T_LANESET):
             self.handled.add(ls)
             self._lanes(c, ls, lanes_of)
         by_id = self.by_id
@@ -541,22 +550,22 @@ class _Reader:
                 self._sub_process(c, node, lanes_of)
 
     def _lanes(self, c: _Container, lane_set: etree._Element, lanes_of: dict[str, str]) -> None:
-        for n, lane in enumerate(lane_set.iterfind(b("lane"))):
+        for n, lane in enumerate(lane_set.iterchildren(b("lane"))):
             self.handled.add(lane)
             role = self._role(lane)
             if role in {r for _, r in c.lanes}:  # two lanes of one process with the same name
                 role = self._role(lane, fresh=True)
             c.lanes.append((self.lane_key(lane, n), role))
-            for ref in lane.iterfind(b("flowNodeRef")):
+            for ref in lane.iterchildren(b("flowNodeRef")):
                 lanes_of[_ref(ref.text)] = role
-            child = lane.find(b("childLaneSet"))
+            child = _first(lane, b("childLaneSet"))
             if child is not None:
                 self.handled.add(child)
                 self._lanes(c, child, lanes_of)  # the innermost lane wins
 
     def _role(self, lane: etree._Element, *, fresh: bool = False) -> str:
-        ext = lane.find(_T_EXT)
-        marker = ext.find(q(QMS, "role")) if ext is not None else None
+        ext = _first(lane, _T_EXT)
+        marker = _first(ext, q(QMS, "role")) if ext is not None else None
         if ext is not None:
             self.handled.add(ext)
         name = lane.get("name") or lane.get("id", "lane")
@@ -565,7 +574,7 @@ class _Reader:
             key = f"lane:{lane.get('id')}:{id(lane)}"
         if key not in self.role_ids:
             ident = marker.get("ref", "") if marker is not None else _name_id(name)
-            ident = ident if ID_PATTERN.match(ident) else slugify(ident)
+            ident = ident if ID_PATTERN.fullmatch(ident) else slugify(ident)
             n = 2
             base = ident
             while ident in self.roles:
@@ -651,10 +660,10 @@ class _Reader:
         derived = None
         if ext is not None:
             self.handled.add(ext)
-            marker = ext.find(_T_QMS_DERIVED)
+            marker = _first(ext, _T_QMS_DERIVED)
             if marker is not None:
                 derived = (marker.get("role", ""), marker.get("of", ""))
-            step_ext = ext.find(_T_QMS_STEP)
+            step_ext = _first(ext, _T_QMS_STEP)
             if step_ext is not None:
                 if step_ext.get("pdca") in ("plan", "do", "check", "act"):
                     data["pdca"] = step_ext.get("pdca")
@@ -692,12 +701,12 @@ class _Reader:
             data["throw"] = True
         if trigger == "timer":
             for t in ("timeDate", "timeCycle", "timeDuration"):
-                value = _text(defs[0].find(b(t)))
+                value = _text(_first(defs[0], b(t)))
                 if value:
                     data["when"] = value
                     break
         elif trigger == "conditional":
-            value = _text(defs[0].find(b("condition")))
+            value = _text(_first(defs[0], b("condition")))
             if value:
                 data["when"] = value
 
@@ -719,10 +728,16 @@ class _Reader:
 
     def _sequence_flow(self, c: _Container, el: etree._Element) -> None:
         self.handled.add(el)
-        cond = el.find(b("conditionExpression"))
         data: dict[str, Any] = {"from": _ref(el.get("sourceRef")), "to": _ref(el.get("targetRef")), "_el": el}
-        if el.get("name"):
-            data["label"] = el.get("name")
+        name = el.get("name")
+        if name:
+            data["label"] = name
+        if len(el):  # most flows have no content
+            self._flow_content(el, data)
+        c.flows.append(data)
+
+    def _flow_content(self, el: etree._Element, data: dict[str, Any]) -> None:
+        cond = _first(el, b("conditionExpression"))
         if cond is not None:
             self.handled.add(cond)
             derived = cond.get(q(QMS, "derived"))
@@ -730,30 +745,24 @@ class _Reader:
                 data["condition"] = _text(cond)
             elif derived == "name":  # qms named the flow after its target for the diagram
                 data.pop("label", None)
-        ext = el.find(_T_EXT)
+        ext = _first(el, _T_EXT)
         if ext is not None:
             self.handled.add(ext)
-            if ext.find(_T_QMS_DERIVED) is not None:
+            if _first(ext, _T_QMS_DERIVED) is not None:
                 data["_derived"] = True
-        for d in el.iterfind(_T_DOC):
+        for d in el.iterchildren(_T_DOC):
             self.handled.add(d)
-        c.flows.append(data)
 
     def _data_object(self, c: _Container, el: etree._Element) -> None:
         self.handled.add(el)
         raw = el.get("id", "")
         name = el.get("name") or raw
-        ext = el.find(_T_EXT)
-        marker = ext.find(q(QMS, "document")) if ext is not None else None
+        ext = _first(el, _T_EXT)
+        marker = _first(ext, q(QMS, "document")) if ext is not None else None
         ident = marker.get("ref") if marker is not None and marker.get("ref") else None
-        if ident is None:
-            ident = name if ID_PATTERN.match(name) else slugify(name)
-        base, n = ident, 2
-        while any(d["id"] == ident for d in c.documents.values()):
-            ident = f"{base}_{n}"
-            n += 1
+        ident = c.doc_ids.take(ident if ident is not None else name)
         c.documents[raw] = {"id": ident, "name": name}
-        for state in el.iterfind(b("dataState")):
+        for state in el.iterchildren(b("dataState")):
             self.warn(state, "a data state is not held by the model")
             self.handled.add(state)
 
@@ -807,7 +816,7 @@ class _Reader:
             else:
                 key, ref_tag = "reads", _T_SOURCE
             found = False
-            for r in da.iterfind(ref_tag):
+            for r in da.iterchildren(ref_tag):
                 target = self._data_ref(c, _ref(r.text))
                 if target is None:
                     continue
@@ -824,7 +833,7 @@ class _Reader:
                 self.handled.add(part)
             if not found:
                 self.warn(da, "a data association to an input or output of the task is not held by the model")
-        for p in node.iterfind(_T_PROPERTY):
+        for p in node.iterchildren(_T_PROPERTY):
             self.handled.add(p)
 
     def _association(self, c: _Container, el: etree._Element) -> None:
@@ -837,9 +846,9 @@ class _Reader:
         # a note: step ↔ text annotation
         for step_ref, other in ((src, dst_el), (dst, src_el)):
             if step_ref in c.steps and other.tag == b("textAnnotation"):
-                note = _text(other.find(b("text")))
+                note = _text(_first(other, b("text")))
                 self.handled.add(other)
-                for t in other.iterfind(b("text")):
+                for t in other.iterchildren(b("text")):
                     self.handled.add(t)
                 step = c.steps[step_ref]
                 step["note"] = f"{step['note']}\n{note}" if step.get("note") else note
@@ -903,29 +912,30 @@ class _Reader:
     def report_unhandled(self) -> None:
         """One warning per kind of element nothing above read (its content is not visited)."""
         groups: dict[str, list[etree._Element]] = {}
+        handled = self.handled
         bpmn_ns = "{" + BPMN + "}"
         skipped = ("{" + BPMNDI, "{" + DC, "{" + DI, "{" + QMS)
-        stack = [self.root]
-        while stack:
-            el = stack.pop()
-            for child in reversed(el):
-                if not isinstance(child.tag, str):
-                    continue
-                tag = child.tag
-                if tag.startswith(skipped):
-                    continue  # the diagram is drawn anew; qms data was read above
-                if child in self.handled:
-                    stack.append(child)
-                    continue
-                if not tag.startswith(bpmn_ns):
-                    namespace = tag[1:].partition("}")[0] if tag[0] == "{" else "no namespace"
-                    groups.setdefault(f"ns:{namespace}", []).append(child)
-                    continue
-                name = tag[len(bpmn_ns):]
-                if name in ("extensionElements",) or (name in _PARTS and el in self.handled):
-                    stack.append(child)
-                    continue
-                groups.setdefault(name, []).append(child)
+        # a depth-first walk in document order, in C; the subtree of what is reported (or skipped)
+        # is not visited
+        walker = etree.iterwalk(self.root, events=("start",))
+        next(walker)  # the root itself
+        for _, el in walker:
+            tag = el.tag
+            if not isinstance(tag, str) or tag.startswith(skipped):
+                walker.skip_subtree()  # the diagram is drawn anew; qms data was read above
+                continue
+            if el in handled:
+                continue
+            if not tag.startswith(bpmn_ns):
+                namespace = tag[1:].partition("}")[0] if tag[0] == "{" else "no namespace"
+                groups.setdefault(f"ns:{namespace}", []).append(el)
+                walker.skip_subtree()
+                continue
+            name = tag[len(bpmn_ns):]
+            if name == "extensionElements" or (name in _PARTS and el.getparent() in handled):
+                continue
+            groups.setdefault(name, []).append(el)
+            walker.skip_subtree()
         for key, els in groups.items():
             els.sort(key=lambda e: e.sourceline or 0)
             shown = ", ".join(f"'{e.get('id')}' (line {e.sourceline})" if e.get("id") else f"line {e.sourceline}"
@@ -985,7 +995,7 @@ def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | No
         called = data.get("_called")
         if called:  # a process of this file by its model id, else a valid id for the name
             target = r.process_of.get(called)
-            step["call"] = target.id if target is not None else (called if ID_PATTERN.match(called)
+            step["call"] = target.id if target is not None else (called if ID_PATTERN.fullmatch(called)
                                                                   else slugify(called))
         steps.append(step)
     defaults = {s["_default"] for s in c.steps.values() if "_default" in s}

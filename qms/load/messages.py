@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from qms.errors import Problem
 from qms.load.yaml_reader import SourceMap
+from qms.model.base import ID_PATTERN, id_error
 
 __all__ = ["did_you_mean", "translate"]
 
@@ -163,6 +164,10 @@ def _problem(
             "",
             process=process,
         )
+    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN.pattern:
+        msg, hint = id_error(str(value))
+        label = f"'{field}': " if field else ""
+        return Problem(smap.locate(raw_loc), f"{label}{msg}", hint, process=process)
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         return Problem(smap.locate(raw_loc), f"'{field}': {err['msg'].lower()}", "", process=process)
     msg = err.get("msg", "invalid value")

@@ -6,6 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from qms.model import Process, Step, slugify, text_in
+from qms.model.base import ID_PATTERN, id_error
 
 
 def test_unknown_keys_are_errors() -> None:
@@ -25,8 +26,19 @@ def test_slugify_gives_ascii_ids(text: str, slug: str) -> None:
 
 
 def test_non_ascii_id_is_refused_with_suggestion() -> None:
-    with pytest.raises(ValidationError, match="try 'hyvaksynta'"):
+    with pytest.raises(ValidationError) as caught:
         Step.model_validate({"id": "hyväksyntä", "task": "Hyväksyntä"})
+    (err,) = caught.value.errors()
+    assert err["type"] == "string_pattern_mismatch" and err["loc"] == ("id",)
+    assert id_error(err["input"]) == ("id 'hyväksyntä' must be ASCII letters, digits, _ . -", "try 'hyvaksynta'")
+
+
+@pytest.mark.parametrize("bad", ["a b", "1abc", "abc\n", "", "hyväksyntä", "a/b"])
+def test_model_and_python_agree_on_ids(bad: str) -> None:
+    with pytest.raises(ValidationError):
+        Step.model_validate({"id": bad, "task": "x"})
+    assert ID_PATTERN.fullmatch(bad) is None
+    assert Step.model_validate({"id": "a_b.c-1", "task": "x"}).id == "a_b.c-1"
 
 
 def test_step_id_derived_from_name() -> None:
