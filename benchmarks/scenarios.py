@@ -611,47 +611,40 @@ def _too_slow(series: list[tuple[int, float]], n: int) -> str:
     return f"skipped: its growth so far predicts {expected:.0f} s (limit {SCALE_LIMIT:.0f} s)"
 
 
+def _scale_size(ctx: Context, n: int, skip: dict[str, str]) -> dict[str, Measure]:
+    """Load, check, export and import one size in a fresh interpreter (see scale_worker.py)."""
+    folder = ctx.big_dir("realistic", n)
+    runs = 3 if n <= 10_000 else 1
+    here = Path(__file__).resolve().parent
+    done = subprocess.run(
+        [sys.executable, str(here / "scale_worker.py"), str(folder), str(n), str(runs), str(ctx.work / "bpmn"),
+         *(["--profile"] if ctx.profiler is not None else []), *skip],
+        capture_output=True, text=True, check=False, cwd=here,
+    )
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    if done.returncode != 0 or not lines:
+        tail = done.stderr.strip().splitlines()
+        reason = f"worker failed: {tail[-1][:90] if tail else done.returncode}"
+        return {stage: na(reason) for stage in STAGES}
+    out = json.loads(lines[-1])
+    if ctx.profiler is not None and "profiles" in out:
+        ctx.profiler.summaries.update(out["profiles"]["summaries"])
+        ctx.profiler.totals.update(out["profiles"]["totals"])
+    results: dict[str, Measure] = {}
+    for stage in STAGES:
+        got = out.get(stage, {"error": "not run"})
+        if "runs" in got:
+            results[stage] = Measure(min(got["runs"]), got["runs"])
+        else:
+            results[stage] = na(skip.get(stage, "") if got["error"] == "skip" else got["error"])
+    return results
+
+
 def scaling_scenario(ctx: Context) -> None:
     per_step: dict[str, list[tuple[int, float]]] = {s: [] for s in STAGES}
-    try:
-        read = qmsapi.import_bpmn()
-    except NotAvailable as exc:
-        read, missing = None, str(exc)
     for n in ctx.sizes.scale:
-        folder = ctx.big_dir("realistic", n)
-        runs = 3 if n <= 10_000 else 1
-        results: dict[str, Measure] = {}
-        m, loaded = ctx.time_qms(f"scale-load-{n}", lambda f=folder: qmsapi.load(f), max_runs=runs)
-        results["load"] = m
-        system = loaded.system if loaded is not None else None
-        if loaded is not None:
-            ctx.cache[f"big:realistic:{n}"] = loaded
-        else:
-            try:  # the later stages can still be measured on the same model
-                system = qmsapi.model_without_loader(folder)
-                m.reason += "; later stages use the model built from the YAML without qms.load"
-            except Exception:  # then the later stages are n/a too
-                system = None
-        if system is not None:
-            try:
-                run = qmsapi.check(system)
-                skip = _too_slow(per_step["check"], n)
-                results["check"] = na(skip) if skip else ctx.time_qms(f"scale-check-{n}", run, max_runs=runs)[0]
-            except NotAvailable as exc:
-                results["check"] = na(str(exc))
-            skip = _too_slow(per_step["export"], n)
-            results["export"], xml = (na(skip), None) if skip else ctx.time_qms(
-                f"scale-export-{n}", lambda s=system: qmsapi.export_process(s, s.processes[0]), max_runs=runs)
-            if xml is not None and read is not None:
-                files = ctx.exported(f"realistic{_k(n)}", lambda x=xml: x)
-                data, path = files["plain"].read_bytes(), str(files["plain"])
-                results["import"], _ = ctx.time_qms(f"scale-import-{n}", lambda d=data, p=path: read(d, p),
-                                                    max_runs=runs)
-            else:
-                results["import"] = na(missing if read is None else "no input: export failed")
-        else:
-            for stage in STAGES[1:]:
-                results[stage] = na("load failed")
+        skip = {stage: why for stage in ("check", "export") if (why := _too_slow(per_step[stage], n))}
+        results = _scale_size(ctx, n, skip)
         for stage in STAGES:
             m = results[stage]
             note = ""

@@ -104,10 +104,10 @@ class Step(StrictModel):
         if not isinstance(data, dict):
             return data
         data = dict(data)
-        for key in STEP_KINDS:  # a dump without exclude_defaults holds every kind key as None
-            if key in data and data[key] is None and any(data.get(k) is not None for k in STEP_KINDS):
-                del data[key]
         kinds = [k for k in STEP_KINDS if k in data]
+        if len(kinds) > 1 and any(data[k] is not None for k in kinds):
+            # a dump without exclude_defaults holds every kind key as None
+            kinds = [k for k in kinds if data[k] is not None or data.pop(k) is not None]
         if len(kinds) > 1:
             raise ValueError(f"a step has one kind, this one has {len(kinds)}: {', '.join(kinds)}")
         if not kinds:

@@ -1,0 +1,108 @@
+"""One size of the scaling series, measured in a fresh interpreter.
+
+    python scale_worker.py FOLDER STEPS RUNS WORKDIR [--profile] [SKIP ...]
+
+FOLDER is a system folder with one synthetic process of STEPS steps. The worker loads it,
+checks it, exports it with DI and imports the export without qms's extensions (the *plain*
+file every peer reads), each timed as the best of RUNS runs with :func:`harness.time_call`.
+A stage named in SKIP is not run (the runner predicted it would take too long). Prints one
+JSON line: ``{"load": {"runs": [...]} | {"error": "..."}, "check": ..., "export": ...,
+"import": ..., "profiles": {...}}``. With ``--profile`` each stage runs once more, untimed,
+under :class:`profiling.Profiler`, whose summaries the runner prints with the others.
+
+Why a process per size: the runner process holds the files, systems and exports of the other
+scenarios. A 100,000-step model timed beside them pays for that heap (allocator, caches), so
+its per-step time would grow for reasons that are not qms's. Every size starts from the same
+empty interpreter, as every peer does.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import qmsapi
+from harness import NotAvailable, time_call
+
+_PROFILER: Any = None
+_STEPS = 0
+
+
+def _stage(out: dict[str, Any], name: str, fn: Callable[[], Any], runs: int) -> Any:
+    try:
+        m, result = time_call(fn, max_runs=runs)
+        if _PROFILER is not None:
+            _PROFILER.profile(f"scale-{name}-{_STEPS}", fn)
+    except NotAvailable as exc:
+        out[name] = {"error": str(exc)}
+        return None
+    except Exception as exc:  # a qms bug is shown in the table; the series goes on
+        first = str(exc).splitlines()[0][:90] if str(exc) else ""
+        out[name] = {"error": f"error: {type(exc).__name__}: {first}"}
+        return None
+    out[name] = {"runs": m.runs}
+    return result
+
+
+def main(argv: list[str]) -> int:
+    global _PROFILER, _STEPS
+    folder, steps, runs, work = Path(argv[0]), int(argv[1]), int(argv[2]), Path(argv[3])
+    skip = set(argv[4:]) - {"--profile"}
+    _STEPS = steps
+    if "--profile" in argv[4:]:
+        from profiling import Profiler
+
+        _PROFILER = Profiler.create()
+    out: dict[str, Any] = {}
+    loaded = _stage(out, "load", lambda: qmsapi.load(folder), runs)
+    if loaded is not None:
+        system = loaded.system
+    else:
+        try:  # the later stages can still be measured on the same model
+            system = qmsapi.model_without_loader(folder)
+            out["load"]["error"] += "; later stages use the model built from the YAML without qms.load"
+        except Exception:
+            _finish(out)
+            return 0
+    del loaded
+    if "check" in skip:
+        out["check"] = {"error": "skip"}
+    else:
+        try:
+            _stage(out, "check", qmsapi.check(system), runs)
+        except NotAvailable as exc:
+            out["check"] = {"error": str(exc)}
+    xml = None
+    if "export" in skip:
+        out["export"] = {"error": "skip"}
+    else:
+        xml = _stage(out, "export", lambda: qmsapi.export_process(system, system.processes[0]), runs)
+    if xml is None:
+        out["import"] = {"error": "no input: export failed or skipped"}
+    else:
+        from scenarios import write_variants
+
+        plain = write_variants(work, f"scale{steps}", xml)["plain"]
+        del xml, system
+        try:
+            read = qmsapi.import_bpmn()
+        except NotAvailable as exc:
+            out["import"] = {"error": str(exc)}
+        else:
+            data = plain.read_bytes()
+            _stage(out, "import", lambda: read(data, str(plain)), runs)
+    _finish(out)
+    return 0
+
+
+def _finish(out: dict[str, Any]) -> None:
+    if _PROFILER is not None:
+        out["profiles"] = {"summaries": _PROFILER.summaries, "totals": _PROFILER.totals}
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
