@@ -87,6 +87,28 @@ class Context:
             self.profiler.profile(key, fn)
         return m, result
 
+    def fresh(self, args: list[str]) -> dict[str, Any] | str:
+        """Run benchmarks/worker.py with ``args`` in a fresh interpreter: its JSON, or why it failed."""
+        here = Path(__file__).resolve().parent
+        cmd = [sys.executable, str(here / "worker.py"), *args]
+        if self.profiler is not None:
+            cmd.append("--profile")
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=here)
+        lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+        if done.returncode != 0 or not lines:
+            tail = done.stderr.strip().splitlines()
+            return f"worker failed: {tail[-1][:90] if tail else done.returncode}"
+        out: dict[str, Any] = json.loads(lines[-1])
+        if self.profiler is not None and "profiles" in out:
+            self.profiler.summaries.update(out["profiles"]["summaries"])
+            self.profiler.totals.update(out["profiles"]["totals"])
+        return out
+
+    def time_import(self, key: str, file: Path, runs: int = 3) -> Measure:
+        """qms's import of ``file``, timed in a fresh interpreter like every peer's."""
+        out = self.fresh(["import", str(file), str(runs), key])
+        return na(out) if isinstance(out, str) else _measure(out, "import")
+
     def target(self, name: str, ok: bool | None, detail: str) -> None:
         self.targets.append(Target(name, "N/A" if ok is None else ("PASS" if ok else "FAIL"), detail))
 
@@ -344,10 +366,7 @@ def import_scenario(ctx: Context) -> None:
             continue
         plain = files["plain"]
         data = plain.read_bytes()
-        if read is None:
-            m = na(missing)
-        else:
-            m, _ = ctx.time_qms(f"import-{key}", lambda d=data, n=str(plain): read(d, n), max_runs=3)
+        m = na(missing) if read is None else ctx.time_import(f"import-{key}", plain)
         bases = _import_peers(ctx, plain)
         ctx.rows.append(Row(name, m, bases, f"{len(data) / 1e6:.1f} MB, no qms extensions"))
         if key != "system":
@@ -358,8 +377,7 @@ def import_scenario(ctx: Context) -> None:
                           factor=1 / 3)
         if key == "realistic" and read is not None:
             full = files["full"]
-            fdata = full.read_bytes()
-            m2, _ = ctx.time_qms("import-own", lambda d=fdata, n=str(full): read(d, n), max_runs=3)
+            m2 = ctx.time_import("import-own", full)
             ctx.rows.append(Row(f"import {title} (qms's own export)", m2, [], "with qms:model: the lossless path"))
 
 
@@ -612,32 +630,23 @@ def _too_slow(series: list[tuple[int, float]], n: int) -> str:
 
 
 def _scale_size(ctx: Context, n: int, skip: dict[str, str]) -> dict[str, Measure]:
-    """Load, check, export and import one size in a fresh interpreter (see scale_worker.py)."""
+    """Load, check, export and import one size in a fresh interpreter (see worker.py)."""
     folder = ctx.big_dir("realistic", n)
     runs = 3 if n <= 10_000 else 1
-    here = Path(__file__).resolve().parent
-    done = subprocess.run(
-        [sys.executable, str(here / "scale_worker.py"), str(folder), str(n), str(runs), str(ctx.work / "bpmn"),
-         *(["--profile"] if ctx.profiler is not None else []), *skip],
-        capture_output=True, text=True, check=False, cwd=here,
-    )
-    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
-    if done.returncode != 0 or not lines:
-        tail = done.stderr.strip().splitlines()
-        reason = f"worker failed: {tail[-1][:90] if tail else done.returncode}"
-        return {stage: na(reason) for stage in STAGES}
-    out = json.loads(lines[-1])
-    if ctx.profiler is not None and "profiles" in out:
-        ctx.profiler.summaries.update(out["profiles"]["summaries"])
-        ctx.profiler.totals.update(out["profiles"]["totals"])
+    out = ctx.fresh(["scale", str(folder), str(n), str(runs), str(ctx.work / "bpmn"), *skip])
+    if isinstance(out, str):
+        return {stage: na(out) for stage in STAGES}
     results: dict[str, Measure] = {}
     for stage in STAGES:
-        got = out.get(stage, {"error": "not run"})
-        if "runs" in got:
-            results[stage] = Measure(min(got["runs"]), got["runs"])
-        else:
-            results[stage] = na(skip.get(stage, "") if got["error"] == "skip" else got["error"])
+        results[stage] = _measure(out, stage, skip)
     return results
+
+
+def _measure(out: dict[str, Any], stage: str, skip: dict[str, str] | None = None) -> Measure:
+    got = out.get(stage, {"error": "not run"})
+    if "runs" in got:
+        return Measure(min(got["runs"]), got["runs"])
+    return na((skip or {}).get(stage, "") if got["error"] == "skip" else got["error"])
 
 
 def scaling_scenario(ctx: Context) -> None:

@@ -1,8 +1,9 @@
-"""One size of the scaling series, measured in a fresh interpreter.
+"""qms measured in a fresh interpreter: one size of the scaling series, or one import.
 
-    python scale_worker.py FOLDER STEPS RUNS WORKDIR [--profile] [SKIP ...]
+    python worker.py scale FOLDER STEPS RUNS WORKDIR [--profile] [SKIP ...]
+    python worker.py import FILE RUNS KEY [--profile]
 
-FOLDER is a system folder with one synthetic process of STEPS steps. The worker loads it,
+``scale``: FOLDER is a system folder with one synthetic process of STEPS steps. The worker loads it,
 checks it, exports it with DI and imports the export without qms's extensions (the *plain*
 file every peer reads), each timed as the best of RUNS runs with :func:`harness.time_call`.
 A stage named in SKIP is not run (the runner predicted it would take too long). Prints one
@@ -10,10 +11,14 @@ JSON line: ``{"load": {"runs": [...]} | {"error": "..."}, "check": ..., "export"
 "import": ..., "profiles": {...}}``. With ``--profile`` each stage runs once more, untimed,
 under :class:`profiling.Profiler`, whose summaries the runner prints with the others.
 
-Why a process per size: the runner process holds the files, systems and exports of the other
+``import``: reads FILE into memory, then times ``read_bpmn`` of its bytes (best of RUNS) and
+prints ``{"import": {"runs": [...]}}``; KEY names its profile.
+
+Why a fresh process: the runner process holds the files, systems and exports of the other
 scenarios. A 100,000-step model timed beside them pays for that heap (allocator, caches), so
-its per-step time would grow for reasons that are not qms's. Every size starts from the same
-empty interpreter, as every peer does.
+its per-step time would grow for reasons that are not qms's, and an import timed there would
+be compared with peers that each run in an interpreter of their own. Here qms starts from the
+same empty interpreter as every peer does.
 """
 
 from __future__ import annotations
@@ -28,14 +33,14 @@ import qmsapi
 from harness import NotAvailable, time_call
 
 _PROFILER: Any = None
-_STEPS = 0
+_KEY = ""  # the profile's name; {stage} is replaced by the stage
 
 
 def _stage(out: dict[str, Any], name: str, fn: Callable[[], Any], runs: int) -> Any:
     try:
         m, result = time_call(fn, max_runs=runs)
         if _PROFILER is not None:
-            _PROFILER.profile(f"scale-{name}-{_STEPS}", fn)
+            _PROFILER.profile(_KEY.replace("{stage}", name), fn)
     except NotAvailable as exc:
         out[name] = {"error": str(exc)}
         return None
@@ -47,15 +52,40 @@ def _stage(out: dict[str, Any], name: str, fn: Callable[[], Any], runs: int) -> 
     return result
 
 
+def _start_profiler(key: str) -> None:
+    global _PROFILER, _KEY
+    from profiling import Profiler
+
+    _PROFILER = Profiler.create()
+    _KEY = key
+
+
 def main(argv: list[str]) -> int:
-    global _PROFILER, _STEPS
+    if argv[0] == "import":
+        return import_file(Path(argv[1]), int(argv[2]), argv[3], "--profile" in argv[4:])
+    return scale(argv[1:])
+
+
+def import_file(file: Path, runs: int, key: str, profile: bool) -> int:
+    if profile:
+        _start_profiler(key)
+    out: dict[str, Any] = {}
+    try:
+        read = qmsapi.import_bpmn()
+    except NotAvailable as exc:
+        out["import"] = {"error": str(exc)}
+    else:
+        data = file.read_bytes()
+        _stage(out, "import", lambda: read(data, str(file)), runs)
+    _finish(out)
+    return 0
+
+
+def scale(argv: list[str]) -> int:
     folder, steps, runs, work = Path(argv[0]), int(argv[1]), int(argv[2]), Path(argv[3])
     skip = set(argv[4:]) - {"--profile"}
-    _STEPS = steps
     if "--profile" in argv[4:]:
-        from profiling import Profiler
-
-        _PROFILER = Profiler.create()
+        _start_profiler(f"scale-{{stage}}-{steps}")
     out: dict[str, Any] = {}
     loaded = _stage(out, "load", lambda: qmsapi.load(folder), runs)
     if loaded is not None:
