@@ -223,6 +223,8 @@ def expand_message(item: Any) -> list[Any]:
 
 
 def _expand_or_keep(expand: Any, item: Any) -> list[Any]:
+    if isinstance(item, dict) and len(item) != 1:
+        return [item]  # a flow or message written out as a mapping: nothing to expand
     # A malformed line stays as it is, so that its own validator reports it at its index.
     try:
         return list(expand(item))
@@ -231,6 +233,8 @@ def _expand_or_keep(expand: Any, item: Any) -> list[Any]:
 
 
 def _single(expand: Any, data: Any) -> Any:
+    if isinstance(data, dict) and len(data) != 1:
+        return data
     if _chain_and_label(data) is not None:
         return expand(data)[0]
     return data
