@@ -272,6 +272,7 @@ class _Reader:
         self.lang = lang
         self.warnings: list[Problem] = []
         self.handled: set[etree._Element] = set()
+        self.read_whole: set[etree._Element] = set()  # handled, and its children are only flow refs
         self.by_id: dict[str, etree._Element] = {}
         self.pos: dict[str, tuple[float, float]] = {}
         self.containers: list[_Container] = []
@@ -631,9 +632,14 @@ class _Reader:
         ext = None
         defs: list[etree._Element] = []
         assocs: list[etree._Element] = []
+        only_refs = True
         for child in el:
             ctag = child.tag
-            if ctag in _FLOW_REFS or not isinstance(ctag, str):
+            if ctag in _FLOW_REFS:
+                only_refs = only_refs and not len(child)
+                continue
+            only_refs = False
+            if not isinstance(ctag, str):
                 continue
             if ctag == _T_DOC:
                 docs.append(child)
@@ -652,6 +658,8 @@ class _Reader:
                 self.warn(child, "loop and multi-instance markers are not held by the model; the step is kept "
                                  "without the marker")
                 self.handled.add(child)
+        if only_refs:
+            self.read_whole.add(el)
         if docs:
             text = _text(docs[0])
             if text:
@@ -912,7 +920,7 @@ class _Reader:
     def report_unhandled(self) -> None:
         """One warning per kind of element nothing above read (its content is not visited)."""
         groups: dict[str, list[etree._Element]] = {}
-        handled = self.handled
+        handled, read_whole = self.handled, self.read_whole
         bpmn_ns = "{" + BPMN + "}"
         skipped = ("{" + BPMNDI, "{" + DC, "{" + DI, "{" + QMS)
         # a depth-first walk in document order, in C; the subtree of what is reported (or skipped)
@@ -925,6 +933,8 @@ class _Reader:
                 walker.skip_subtree()  # the diagram is drawn anew; qms data was read above
                 continue
             if el in handled:
+                if el in read_whole:
+                    walker.skip_subtree()
                 continue
             if not tag.startswith(bpmn_ns):
                 namespace = tag[1:].partition("}")[0] if tag[0] == "{" else "no namespace"
