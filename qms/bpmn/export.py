@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -118,6 +119,9 @@ class _Node:
     incoming: list[str] = field(default_factory=list)
     outgoing: list[str] = field(default_factory=list)
     default: str | None = None
+    inputs: list[tuple[str, str]] = field(default_factory=list)  # (data association id, reference id)
+    outputs: list[tuple[str, str]] = field(default_factory=list)
+    prop: str = ""  # id of the property that data input associations point to
 
 
 @dataclass(slots=True)
@@ -291,8 +295,20 @@ def _model_json(obj: Any, exclude: set[str] | None = None) -> str:
 
 
 @dataclass(slots=True)
-class _Emitted:
+class _Planned:
+    """One process with every id handed out and every name and size known: what its XML and its
+    pool's DI are written from."""
+
+    process: Process
+    pid: str
     participant: str
+    nodes: list[_Node]
+    flows: list[_Flow]
+    lanes: list[tuple[str, str]]  # (role, lane id), top to bottom
+    lane_set: str  # "" without lanes
+    data_objects: list[tuple[str, str]]  # (document id, data object id)
+    refs: list[tuple[str, dict[str, str]]]  # data references (tag, attributes), written after the flow nodes
+    artifacts: list[tuple[str, dict[str, str], str | None]]  # (tag, attributes, text)
     pool: lay.Pool
     externals: dict[str, str]  # external end id → participant id
     messages: list[tuple[str, str, str, str, str]]  # (id, source, target, name, "src" | "dst" | "")
@@ -362,9 +378,9 @@ def _event_definition(ctx: _Ctx, el: etree._Element, step: Step, label: Text | N
         cond.text = ctx.text(step.when) if step.when is not None else ctx.text(label)
 
 
-def _emit_process(
-    ctx: _Ctx, defs: etree._Element, process: Process, prefix: str, collab: etree._Element,
-) -> _Emitted:
+def _plan_process(ctx: _Ctx, process: Process, prefix: str) -> _Planned:
+    """Hand out the ids of one process (in the order that decides the suffixes of clashing ids)
+    and size its shapes; no XML yet."""
     ids = ctx.ids
     nodes, flows, _index = _plan_flows(ctx, process, prefix)
     message_ids = [ids.new(prefix + mid) for mid in process.message_ids()]
@@ -383,60 +399,19 @@ def _emit_process(
     no_lane = len(bands)
     if any(n.lane is None for n in nodes) or not bands:
         bands.append("")
-
-    proc = _SUB(defs, b("process"), id=pid, name=ctx.text(process.name), isExecutable="false")
-    if process.purpose is not None:
-        _SUB(proc, _T_DOC).text = ctx.text(process.purpose)
-    _process_extension(ctx, proc, process)
-    if lane_order:
-        lane_set = _SUB(proc, b("laneSet"), id=ids.new(f"{prefix}LaneSet_{process.process}"))
-        members: dict[str, list[str]] = {r: [] for r in lane_order}
-        for n in nodes:
-            if n.lane is not None:
-                members[n.lane].append(n.id)
-        for role in lane_order:
-            lane = _SUB(lane_set, b("lane"), id=lane_ids[role], name=ctx.text(ctx.roles.get(role, role)))
-            _SUB(_SUB(lane, _T_EXT), q(QMS, "role"), ref=role)
-            for ref in members[role]:
-                _SUB(lane, _T_FNREF).text = ref
+    lane_set = ids.new(f"{prefix}LaneSet_{process.process}") if lane_order else ""
 
     # data objects: one per document, a reference per use; data stores per use
     docs = {d.id: d for d in process.documents}
     used_docs: list[str] = list(dict.fromkeys(d for s in process.steps for d in (*s.documents, *s.reads)))
     data_object = {doc: ids.new(f"{prefix}DataObject_{doc}") for doc in used_docs}
-    for doc in used_docs:
-        d = docs.get(doc)
-        obj = _SUB(proc, b("dataObject"), id=data_object[doc], name=ctx.text(d.name) if d else doc)
-        _SUB(_SUB(obj, _T_EXT), q(QMS, "document"), ref=doc)
 
     layout_nodes: list[lay.Node] = []
-    refs: list[tuple[str, dict[str, str]]] = []  # data references, written after the flow nodes
-    artifacts_xml: list[tuple[str, dict[str, str], str | None]] = []  # (tag, attrs, text)
+    refs: list[tuple[str, dict[str, str]]] = []
+    artifacts: list[tuple[str, dict[str, str], str | None]] = []
     shapes: list[tuple[str, str]] = []
     edges_di: list[str] = []
     for node in nodes:
-        attrs = {"id": node.id}
-        if node.name:
-            attrs["name"] = node.name
-        el = _SUB(proc, b(node.tag), attrs)
-        step = node.step
-        if step is not None:
-            if step.description is not None:
-                _SUB(el, _T_DOC).text = ctx.text(step.description)
-            _step_extension(ctx, el, step, node.label)
-            if node.kind == "call" and step.call:
-                el.set("calledElement", step.call)
-        else:
-            assert node.derived is not None
-            ext = _SUB(el, _T_EXT)
-            _SUB(ext, q(QMS, "derived"), role=node.derived[0], of=node.derived[1])
-        if node.default:
-            el.set("default", node.default)
-        for fid in node.incoming:
-            _SUB(el, _T_INCOMING).text = fid
-        for fid in node.outgoing:
-            _SUB(el, _T_OUTGOING).text = fid
-
         band = band_of[node.lane] if node.lane is not None else no_lane
         if node.tag in ("task", "callActivity"):
             w, h, lw, lh = lay.task_width(node.name), 80, 0, 0
@@ -449,6 +424,7 @@ def _emit_process(
         lnode = lay.Node(node.id, band, w, h, lw, lh)
         layout_nodes.append(lnode)
         shapes.append((node.id, node.tag))
+        step = node.step
         if step is None:
             continue
         activity = node.kind in _ACTIVITY_KINDS
@@ -481,65 +457,28 @@ def _emit_process(
         if step.note is not None:
             note = ids.new(f"{prefix}TextAnnotation_{sid}")
             text = ctx.text(step.note)
-            artifacts_xml.append(("textAnnotation", {"id": note}, text))
+            artifacts.append(("textAnnotation", {"id": note}, text))
             assoc = ids.new(f"{prefix}Association_{sid}_note")
-            artifacts_xml.append(("association", {"id": assoc, "sourceRef": node.id, "targetRef": note}, None))
+            artifacts.append(("association", {"id": assoc, "sourceRef": node.id, "targetRef": note}, None))
             lines = max(1, lay.label_size(text, 110)[1] // lay.LINE_H)
             lnode.artifacts.append(lay.Artifact(note, 120, 12 + lines * lay.LINE_H, assoc))
             shapes.append((note, "note"))
             edges_di.append(assoc)
         if activity:
             if inputs:
-                prop = ids.new(f"{prefix}Property_{sid}")
-                _SUB(el, b("property"), id=prop, name="__targetRef_placeholder")
-                for assoc, ref in inputs:
-                    da = _SUB(el, b("dataInputAssociation"), id=assoc)
-                    _SUB(da, b("sourceRef")).text = ref
-                    _SUB(da, b("targetRef")).text = prop
-            for assoc, ref in outputs:
-                da = _SUB(el, b("dataOutputAssociation"), id=assoc)
-                _SUB(da, b("targetRef")).text = ref
+                node.prop = ids.new(f"{prefix}Property_{sid}")
+            node.inputs, node.outputs = inputs, outputs
         else:
             for assoc, ref in inputs:
-                artifacts_xml.append(("association", {"id": assoc, "sourceRef": ref, "targetRef": node.id,
-                                                      "associationDirection": "One"}, None))
+                artifacts.append(("association", {"id": assoc, "sourceRef": ref, "targetRef": node.id,
+                                                  "associationDirection": "One"}, None))
             for assoc, ref in outputs:
-                artifacts_xml.append(("association", {"id": assoc, "sourceRef": node.id, "targetRef": ref,
-                                                      "associationDirection": "One"}, None))
-        if node.kind in ("start", "end", "event"):
-            _event_definition(ctx, el, step, node.label)
+                artifacts.append(("association", {"id": assoc, "sourceRef": node.id, "targetRef": ref,
+                                                  "associationDirection": "One"}, None))
+    layout_edges = [lay.Edge(fl.id, fl.src, fl.dst, *(lay.label_size(fl.name) if fl.name else (0, 0)))
+                    for fl in flows]
 
-    for tag, ref_attrs in refs:
-        _SUB(proc, tag, ref_attrs)
-    layout_edges: list[lay.Edge] = []
-    for fl in flows:
-        attrs = {"id": fl.id}
-        if fl.name:
-            attrs["name"] = fl.name
-        attrs["sourceRef"] = fl.src
-        attrs["targetRef"] = fl.dst
-        el = _SUB(proc, _T_FLOW, attrs)
-        if fl.derived:
-            ext = _SUB(el, _T_EXT)
-            _SUB(ext, q(QMS, "derived"), role="flow")
-        elif isinstance(fl.label, dict) and len(fl.label) > 1:
-            ext = _SUB(el, _T_EXT)
-            _names(_SUB(ext, q(QMS, "flow")), fl.label)
-        if fl.condition:
-            cattrs = {_TYPE: "bpmn:tFormalExpression"}
-            if fl.derived_condition:
-                cattrs[q(QMS, "derived")] = "name" if fl.derived_name else "label"
-            _SUB(el, _T_COND, cattrs).text = fl.condition
-        lw, lh = lay.label_size(fl.name) if fl.name else (0, 0)
-        layout_edges.append(lay.Edge(fl.id, fl.src, fl.dst, lw, lh))
-    for tag, attrs, body in artifacts_xml:
-        el = _SUB(proc, b(tag), attrs)
-        if body is not None:
-            _SUB(el, b("text")).text = body
-
-    # the pool, external participants and message flows
-    part = etree.Element(b("participant"), id=participant, name=ctx.text(process.name), processRef=pid)
-    collab.append(part)
+    # external participants and message flows
     externals: dict[str, str] = {}
     messages: list[tuple[str, str, str, str, str]] = []
     layout_messages: list[lay.Message] = []
@@ -566,39 +505,241 @@ def _emit_process(
         layout_messages.append(lay.Message(mid, node_id, ext_id, incoming, lw, lh))
     pool = lay.Pool(participant, bands, layout_nodes, layout_edges, layout_messages, links=links)
     edges_di = [fl.id for fl in flows] + edges_di
-    return _Emitted(participant, pool, externals, messages, edges_di, shapes)
+    return _Planned(process, pid, participant, nodes, flows, [(r, lane_ids[r]) for r in lane_order], lane_set,
+                    [(doc, data_object[doc]) for doc in used_docs], refs, artifacts, pool, externals, messages,
+                    edges_di, shapes)
 
 
-# ------------------------------------------------------------------ documents
+def _write_process(ctx: _Ctx, defs: etree._Element, plan: _Planned) -> None:
+    """The ``<bpmn:process>`` of a planned process, under ``defs``."""
+    process = plan.process
+    proc = _SUB(defs, b("process"), id=plan.pid, name=ctx.text(process.name), isExecutable="false")
+    if process.purpose is not None:
+        _SUB(proc, _T_DOC).text = ctx.text(process.purpose)
+    _process_extension(ctx, proc, process)
+    if plan.lanes:
+        lane_set = _SUB(proc, b("laneSet"), id=plan.lane_set)
+        members: dict[str, list[str]] = {r: [] for r, _ in plan.lanes}
+        for n in plan.nodes:
+            if n.lane is not None:
+                members[n.lane].append(n.id)
+        for role, lane_id in plan.lanes:
+            lane = _SUB(lane_set, b("lane"), id=lane_id, name=ctx.text(ctx.roles.get(role, role)))
+            _SUB(_SUB(lane, _T_EXT), q(QMS, "role"), ref=role)
+            for ref in members[role]:
+                _SUB(lane, _T_FNREF).text = ref
+    docs = {d.id: d for d in process.documents}
+    for doc, object_id in plan.data_objects:
+        d = docs.get(doc)
+        obj = _SUB(proc, b("dataObject"), id=object_id, name=ctx.text(d.name) if d else doc)
+        _SUB(_SUB(obj, _T_EXT), q(QMS, "document"), ref=doc)
+
+    for node in plan.nodes:
+        attrs = {"id": node.id}
+        if node.name:
+            attrs["name"] = node.name
+        el = _SUB(proc, b(node.tag), attrs)
+        step = node.step
+        if step is not None:
+            if step.description is not None:
+                _SUB(el, _T_DOC).text = ctx.text(step.description)
+            _step_extension(ctx, el, step, node.label)
+            if node.kind == "call" and step.call:
+                el.set("calledElement", step.call)
+        else:
+            assert node.derived is not None
+            ext = _SUB(el, _T_EXT)
+            _SUB(ext, q(QMS, "derived"), role=node.derived[0], of=node.derived[1])
+        if node.default:
+            el.set("default", node.default)
+        for fid in node.incoming:
+            _SUB(el, _T_INCOMING).text = fid
+        for fid in node.outgoing:
+            _SUB(el, _T_OUTGOING).text = fid
+        if step is None:
+            continue
+        if node.prop:
+            _SUB(el, b("property"), id=node.prop, name="__targetRef_placeholder")
+            for assoc, ref in node.inputs:
+                da = _SUB(el, b("dataInputAssociation"), id=assoc)
+                _SUB(da, b("sourceRef")).text = ref
+                _SUB(da, b("targetRef")).text = node.prop
+        for assoc, ref in node.outputs:
+            da = _SUB(el, b("dataOutputAssociation"), id=assoc)
+            _SUB(da, b("targetRef")).text = ref
+        if node.kind in ("start", "end", "event"):
+            _event_definition(ctx, el, step, node.label)
+
+    for tag, ref_attrs in plan.refs:
+        _SUB(proc, tag, ref_attrs)
+    for fl in plan.flows:
+        attrs = {"id": fl.id}
+        if fl.name:
+            attrs["name"] = fl.name
+        attrs["sourceRef"] = fl.src
+        attrs["targetRef"] = fl.dst
+        el = _SUB(proc, _T_FLOW, attrs)
+        if fl.derived:
+            ext = _SUB(el, _T_EXT)
+            _SUB(ext, q(QMS, "derived"), role="flow")
+        elif isinstance(fl.label, dict) and len(fl.label) > 1:
+            ext = _SUB(el, _T_EXT)
+            _names(_SUB(ext, q(QMS, "flow")), fl.label)
+        if fl.condition:
+            cattrs = {_TYPE: "bpmn:tFormalExpression"}
+            if fl.derived_condition:
+                cattrs[q(QMS, "derived")] = "name" if fl.derived_name else "label"
+            _SUB(el, _T_COND, cattrs).text = fl.condition
+    for tag, attrs, body in plan.artifacts:
+        el = _SUB(proc, b(tag), attrs)
+        if body is not None:
+            _SUB(el, b("text")).text = body
 
 
-def _definitions(ids: _Ids, ident: str) -> etree._Element:
-    return etree.Element(
-        b("definitions"),
-        nsmap=NSMAP,
-        id=ids.new(f"Definitions_{ident}"),
-        targetNamespace=f"urn:qms:model:{ident}",
-        exporter=_EXPORTER,
-        exporterVersion=FORMAT_VERSION,
-    )
+# ------------------------------------------------------------------ documents, a subtree at a time
 
 
-def _finish(
-    ctx: _Ctx, defs: etree._Element, collab: etree._Element, emitted: list[_Emitted],
-    stubs: list[tuple[str, Process]],
-) -> bytes:
+_CUT = b"<qms:cut/>"
+_T_CUT = q(QMS, "cut")
+
+
+def _serialise(root: etree._Element) -> bytes:
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml
+
+
+@dataclass(slots=True)
+class _Stream:
+    """Writes a document one subtree at a time, byte for byte as one ``tostring`` of the whole tree.
+
+    Why: a system's one-file export has hundreds of thousands of elements. Written a process
+    (or a pool's diagram shapes) at a time, the tree never exists whole. The pretty-printer
+    indents an element by its depth and nothing else, so a subtree serialised under a fresh
+    copy of its open ancestors (the *spine*) comes out as it does in the whole document; the
+    bytes before and after it (the spine's start and end tags) are cut off.
+    ``lxml.etree.xmlfile`` cannot do this: it declares the namespaces again on every subtree
+    it writes, indents from column 0 and writes ``<a></a>`` for an empty element.
+    """
+
+    spine: list[tuple[str, dict[str, str]]]  # (tag, attributes) of the root and the open elements under it
+    out: io.BytesIO = field(default_factory=io.BytesIO)
+    head: bytes = b""  # the spine's serialisation up to where the innermost open element's children go
+    tail: bytes = b""  # from after those children to the end of the document
+    written: int = 0  # how much of ``head`` is in ``out``
+
+    def __post_init__(self) -> None:
+        self._cut()
+
+    def _cut(self) -> None:
+        inner = self.fresh()
+        _SUB(inner, _T_CUT)
+        xml = _serialise(inner.getroottree().getroot())
+        at = xml.index(_CUT)
+        start = xml.rindex(b"\n", 0, at) + 1
+        self.head, self.tail = xml[:start], xml[at + len(_CUT) + 1:]
+
+    def fresh(self) -> etree._Element:
+        """A new copy of the open elements; returns the innermost, to add the next subtrees to."""
+        (tag, attrs), *inner = self.spine
+        el = etree.Element(tag, attrs, nsmap=NSMAP)
+        for tag, attrs in inner:
+            el = _SUB(el, tag, attrs)
+        return el
+
+    def write(self, inner: etree._Element) -> None:
+        """Write the children of ``inner`` (from :meth:`fresh`); the caller drops them after."""
+        if not len(inner):
+            return
+        xml = _serialise(inner.getroottree().getroot())
+        head, tail = self.head, self.tail
+        if not (xml.startswith(head) and xml.endswith(tail)):
+            raise AssertionError("a subtree changed the serialisation of its ancestors")
+        self.out.write(memoryview(head)[self.written:])
+        self.written = len(head)
+        self.out.write(memoryview(xml)[len(head):len(xml) - len(tail)])
+
+    def open(self, tag: str, attrs: dict[str, str]) -> None:
+        """Start an element under the innermost open one; what is written next goes inside it."""
+        self.spine.append((tag, attrs))
+        self._cut()
+
+    def close(self) -> None:
+        """End the innermost open element (the root last)."""
+        tag, attrs = self.spine[-1]
+        if self.written < len(self.head):  # nothing went inside: an empty element, ``<a/>``
+            self.spine.pop()
+            if not self.spine:
+                self.out.write(_serialise(etree.Element(tag, attrs, nsmap=NSMAP)))
+                return
+            self._cut()
+            inner = self.fresh()
+            _SUB(inner, tag, attrs)
+            self.write(inner)
+            return
+        self.spine.pop()
+        if not self.spine:
+            self.out.write(self.tail)
+            return
+        tail = self.tail
+        self._cut()
+        self.out.write(tail[:len(tail) - len(self.tail)])
+        self.written = len(self.head)
+
+    def getvalue(self) -> bytes:
+        """The document; every open element is closed."""
+        while self.spine:
+            self.close()
+        return self.out.getvalue()
+
+
+def _begin(ctx: _Ctx, ident: str) -> tuple[_Stream, str]:
+    """The document's root, open, and the id of its collaboration (the first ids handed out)."""
     ids = ctx.ids
+    stream = _Stream([(b("definitions"), {
+        "id": ids.new(f"Definitions_{ident}"),
+        "targetNamespace": f"urn:qms:model:{ident}",
+        "exporter": _EXPORTER,
+        "exporterVersion": FORMAT_VERSION,
+    })])
+    return stream, ids.new(f"Collaboration_{ident}")
+
+
+def _document(
+    ctx: _Ctx, stream: _Stream, collab_id: str, members: list[tuple[Process, _Planned | str]],
+    system_json: str | None = None,
+) -> bytes:
+    """Write the collaboration, the processes and the diagram of planned processes and stubs (their
+    participant id) under the root of ``stream``."""
+    ids = ctx.ids
+    plans = [plan for _, plan in members if isinstance(plan, _Planned)]
     # external participants: one per stakeholder, in order of first use
     ext_participant: dict[str, str] = {}
-    for em in emitted:
-        for ext in em.externals:
+    for plan in plans:
+        for ext in plan.externals:
             if ext not in ext_participant:
                 ext_participant[ext] = ids.new(f"Participant_{ext}")
+    for plan in plans:
+        for m in plan.pool.messages:
+            m.external = ext_participant[m.external]
+
+    # the collaboration: a pool per process, then the external participants and the message flows
+    defs = stream.fresh()
+    collab = _SUB(defs, b("collaboration"), id=collab_id)
+    if system_json is not None:
+        _SUB(_SUB(collab, _T_EXT), q(QMS, "system"), version=FORMAT_VERSION, lang=ctx.lang).text = system_json
+    stubs: list[str] = []
+    for p, member in members:
+        if isinstance(member, _Planned):
+            _checked(p, partial(_SUB, collab, b("participant"), id=member.participant, name=ctx.text(p.name),
+                                processRef=member.pid))
+        else:
+            _checked(p, partial(_write_stub, ctx, collab, p, member))
+            stubs.append(member)
     for ext, pid in ext_participant.items():
         part = _SUB(collab, b("participant"), id=pid, name=ctx.text(ctx.stakeholders.get(ext, ext)))
         _SUB(_SUB(part, _T_EXT), q(QMS, "stakeholder"), ref=ext)
-    for em in emitted:
-        for mid, src, dst, name, ext_end in em.messages:
+    for plan in plans:
+        for mid, src, dst, name, ext_end in plan.messages:
             if ext_end == "src":
                 src = ext_participant[src]
             elif ext_end == "dst":
@@ -609,18 +750,36 @@ def _finish(
             attrs["sourceRef"] = src
             attrs["targetRef"] = dst
             _SUB(collab, b("messageFlow"), attrs)
-        for m in em.pool.messages:
-            m.external = ext_participant[m.external]
-    pools = [em.pool for em in emitted]
-    for pid, _ in stubs:
-        pools.append(lay.Pool(pid, [], [], [], collapsed=True))
-    externals = [lay.External(pid) for pid in ext_participant.values()]
-    diagram = lay.layout(pools, externals)
+    stream.write(defs)
 
-    dia = _SUB(defs, q(BPMNDI, "BPMNDiagram"), id=ids.new("BPMNDiagram_1"))
-    plane = _SUB(dia, q(BPMNDI, "BPMNPlane"), id=ids.new("BPMNPlane_1"), bpmnElement=collab.get("id"))
+    for plan in plans:
+        defs = stream.fresh()
+        _checked(plan.process, partial(_write_process, ctx, defs, plan))
+        stream.write(defs)
+
+    pools = [plan.pool for plan in plans]
+    pools += [lay.Pool(pid, [], [], [], collapsed=True) for pid in stubs]
+    diagram = lay.layout(pools, [lay.External(pid) for pid in ext_participant.values()])
+    stream.open(q(BPMNDI, "BPMNDiagram"), {"id": ids.new("BPMNDiagram_1")})
+    stream.open(q(BPMNDI, "BPMNPlane"), {"id": ids.new("BPMNPlane_1"), "bpmnElement": collab_id})
+    _write_diagram(stream, ids, diagram, list(ext_participant.values()), plans, stubs)
+    return stream.getvalue()
+
+
+def _write_stub(ctx: _Ctx, collab: etree._Element, process: Process, pid: str) -> None:
+    """The black-box pool of a process without steps."""
+    part = _SUB(collab, b("participant"), id=pid, name=ctx.text(process.name))
+    if process.purpose is not None:
+        _SUB(part, _T_DOC).text = ctx.text(process.purpose)
+    pext = _SUB(part, _T_EXT)
+    _SUB(pext, q(QMS, "model"), version=FORMAT_VERSION, lang=ctx.lang).text = _model_json(process)
+
+
+def _write_diagram(
+    stream: _Stream, ids: _Ids, diagram: lay.Diagram, externals: list[str], plans: list[_Planned], stubs: list[str],
+) -> None:
+    """Shapes and edges of the plane, a pool at a time."""
     shapes, labels, edges = diagram.shapes, diagram.labels, diagram.edges
-
     used = ids.used
 
     def di_id(ident: str) -> str:
@@ -630,7 +789,7 @@ def _finish(
         used.add(di)
         return di
 
-    def shape(ident: str, extra: dict[str, str] | None = None) -> None:
+    def shape(plane: etree._Element, ident: str, extra: dict[str, str] | None = None) -> None:
         attrs = {"id": di_id(ident), "bpmnElement": ident}
         if extra:
             attrs.update(extra)
@@ -643,28 +802,34 @@ def _finish(
 
     horizontal = {"isHorizontal": "true"}
     extras = {"callActivity": {"isExpanded": "false"}, "exclusiveGateway": {"isMarkerVisible": "true"}}
-    for pid in ext_participant.values():
-        shape(pid, horizontal)
-    for em in emitted:
-        shape(em.participant, horizontal)
-        for band in em.pool.bands:
+    plane = stream.fresh()
+    for pid in externals:
+        shape(plane, pid, horizontal)
+    stream.write(plane)
+    for plan in plans:
+        plane = stream.fresh()
+        shape(plane, plan.participant, horizontal)
+        for band in plan.pool.bands:
             if band:
-                shape(band, horizontal)
-        for ident, kind in em.shapes_di:
-            shape(ident, extras.get(kind))
-    for pid, _ in stubs:
-        shape(pid, horizontal)
+                shape(plane, band, horizontal)
+        for ident, kind in plan.shapes_di:
+            shape(plane, ident, extras.get(kind))
+        stream.write(plane)
+    plane = stream.fresh()
+    for pid in stubs:
+        shape(plane, pid, horizontal)
+    stream.write(plane)
     sub = _SUB
-    for em in emitted:
-        for ident in [*em.edges_di, *(m[0] for m in em.messages)]:
+    for plan in plans:
+        plane = stream.fresh()
+        for ident in [*plan.edges_di, *(m[0] for m in plan.messages)]:
             el = sub(plane, _T_EDGE, {"id": di_id(ident), "bpmnElement": ident})
             for x, y in edges[ident]:
                 sub(el, _T_WAYPOINT, {"x": str(x), "y": str(y)})
             lab = labels.get(ident)
             if lab is not None:
                 _bounds(sub(el, _T_LABEL), lab)
-    xml: bytes = etree.tostring(defs, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return xml
+        stream.write(plane)
 
 
 def export_process(system: QualitySystem, process: Process, *, lang: str | None = None) -> bytes:
@@ -707,12 +872,14 @@ def export_process(system: QualitySystem, process: Process, *, lang: str | None 
     >>> b'<bpmn:sequenceFlow id="f_a_b" sourceRef="a" targetRef="b"/>' in export_process(s, p)
     True
     """
-    with quiet_gc():
-        ctx = _ctx(system, lang)
-        defs = _definitions(ctx.ids, process.process)
-        collab = _SUB(defs, b("collaboration"), id=ctx.ids.new(f"Collaboration_{process.process}"))
-        emitted = _checked(process, lambda: _emit_process(ctx, defs, process, "", collab))
-        return _finish(ctx, defs, collab, [emitted], [])
+    with quiet_gc():  # the tree is freed before the collector is back on: it then has little to scan
+        return _export_process(system, process, lang)
+
+
+def _export_process(system: QualitySystem, process: Process, lang: str | None) -> bytes:
+    ctx = _ctx(system, lang)
+    stream, collab_id = _begin(ctx, process.process)
+    return _document(ctx, stream, collab_id, [(process, _plan_process(ctx, process, ""))])
 
 
 def export_system(system: QualitySystem, *, lang: str | None = None) -> bytes:
@@ -721,6 +888,7 @@ def export_system(system: QualitySystem, *, lang: str | None = None) -> bytes:
     Processes without steps (stubs) are black-box pools. Ids of elements inside a process
     are prefixed with ``<process id>.`` so that steps of different processes stay apart; the
     system's own data (roles, stakeholders, measures, …) is kept in ``qms:system``.
+    The file is written a process at a time: the whole XML tree never exists at once.
     """
     with quiet_gc():
         return _export_system(system, lang)
@@ -728,23 +896,10 @@ def export_system(system: QualitySystem, *, lang: str | None = None) -> bytes:
 
 def _export_system(system: QualitySystem, lang: str | None) -> bytes:
     ctx = _ctx(system, lang)
-    defs = _definitions(ctx.ids, system.system)
-    collab = _SUB(defs, b("collaboration"), id=ctx.ids.new(f"Collaboration_{system.system}"))
-    ext = _SUB(collab, _T_EXT)
-    _SUB(ext, q(QMS, "system"), version=FORMAT_VERSION, lang=ctx.lang).text = _model_json(
-        system, exclude={"processes"}
-    )
-    emitted: list[_Emitted] = []
-    stubs: list[tuple[str, Process]] = []
-    for p in system.processes:
-        if exportable(p):
-            emitted.append(_checked(p, partial(_emit_process, ctx, defs, p, f"{p.process}.", collab)))
-        else:
-            pid = ctx.ids.new(f"Participant_{p.process}")
-            part = _SUB(collab, b("participant"), id=pid, name=ctx.text(p.name))
-            if p.purpose is not None:
-                _SUB(part, _T_DOC).text = ctx.text(p.purpose)
-            pext = _SUB(part, _T_EXT)
-            _SUB(pext, q(QMS, "model"), version=FORMAT_VERSION, lang=ctx.lang).text = _model_json(p)
-            stubs.append((pid, p))
-    return _finish(ctx, defs, collab, emitted, stubs)
+    stream, collab_id = _begin(ctx, system.system)
+    system_json = _model_json(system, exclude={"processes"})
+    members: list[tuple[Process, _Planned | str]] = [
+        (p, _plan_process(ctx, p, f"{p.process}.") if exportable(p) else ctx.ids.new(f"Participant_{p.process}"))
+        for p in system.processes
+    ]
+    return _document(ctx, stream, collab_id, members, system_json)

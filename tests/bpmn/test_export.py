@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 from qms.bpmn import export_process, export_system, exportable
@@ -14,6 +15,7 @@ from qms.errors import UserError
 from qms.load import load
 from qms.model import Process, QualitySystem
 from tests.bpmn import geometry
+from tests.bpmn.strategies import rich_systems
 from tests.conftest import EXAMPLES, MODELS
 
 NS = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "qms": QMS, "xsi": XSI}
@@ -158,6 +160,35 @@ def test_a_system_exports_to_one_file_with_a_pool_per_process(systems: dict[str,
     shapes, _ = geometry.read(export_system(system))
     assert geometry.overlaps(shapes) == []
 
+
+
+def _one_serialisation(xml: bytes) -> bytes:
+    """What one ``tostring`` of the whole tree of ``xml`` gives (the exporter writes it a subtree at a time)."""
+    root = etree.fromstring(xml, etree.XMLParser(remove_blank_text=True, huge_tree=True))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)  # type: ignore[no-any-return]
+
+
+def test_the_one_file_export_written_a_pool_at_a_time_equals_one_serialisation_of_its_tree(
+    systems: dict[str, QualitySystem],
+) -> None:
+    for name, system in systems.items():
+        xml = export_system(system)
+        assert _one_serialisation(xml) == xml, name
+    empty = QualitySystem.model_validate({"system": "s", "name": "S", "provider": {"id": "s", "name": "S"}})
+    xml = export_system(empty)
+    assert b'<bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="Collaboration_s"/>' in xml  # an empty element
+    assert _one_serialisation(xml) == xml
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(rich_systems())
+def test_streamed_exports_of_random_systems_equal_one_serialisation(system: QualitySystem) -> None:
+    xml = export_system(system)
+    assert _one_serialisation(xml) == xml
+    for process in system.processes:
+        if exportable(process):
+            xml = export_process(system, process)
+            assert _one_serialisation(xml) == xml
 
 # ------------------------------------------------------------------ constructs BPMN tools flag
 
