@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
 import subprocess
+import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from qms import __version__
 from qms.errors import Problem, UserError
@@ -26,7 +29,10 @@ from qms.handbook import (
     Assets,
     CriteriaReport,
     CriterionView,
+    DiagramSpec,
     FindingView,
+    Page,
+    Part,
     file_stem,
     process_dep,
     safe_relpath,
@@ -35,18 +41,24 @@ from qms.handbook import (
 )
 from qms.handbook.build import diagram_specs
 from qms.handbook.pdf import PdfError, chromium_binary, print_to_pdf
-from qms.load import LoadResult, load
+from qms.load import LoadResult, load, process_files
 from qms.model import QualitySystem
+
+if TYPE_CHECKING:
+    from qms.render.dot import Diagram
 
 __all__ = [
     "CACHE_FILE",
     "STAGES",
     "BuildResult",
+    "Memo",
     "Progress",
+    "Rebuild",
     "StageReport",
     "build",
     "check_outputs",
     "criteria_report",
+    "watch",
 ]
 
 #: The stages of a build, in order.
@@ -115,6 +127,7 @@ class BuildResult:
     pdf: Path | None = None
     messages: list[str] = field(default_factory=list)  # notes for the user (a missing tool …)
     failed: bool = False  # an output could not be made (a diagram Graphviz failed on)
+    errors: list[Any] = field(default_factory=list)  # error-level findings of the checks this build ran
 
     @property
     def ok(self) -> bool:
@@ -136,19 +149,43 @@ def _sha(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def _input_hashes(result: LoadResult) -> dict[str, str]:
-    """Content hash of every input by dependency key (``system``, ``process:<id>``)."""
+def _input_files(path: Path) -> list[Path]:
+    """The files a build of ``path`` reads: system.yaml and the process files, or one process file."""
+    root = path.parent if path.name == "system.yaml" else path
+    if not root.is_dir():
+        return [path]
+    return [root / "system.yaml", *process_files(root)]
+
+
+def _read_inputs(path: Path) -> dict[Path, str]:
+    """Content hash of each input file by its resolved path, read before the files are loaded.
+
+    A file saved while the build runs (``--watch``) then gives the next build another
+    key, so what this build made from the older text is made again.
+    """
+    hashes = {}
+    for file in _input_files(path):
+        with contextlib.suppress(OSError):
+            hashes[file.resolve()] = _sha(file.read_bytes())
+    return hashes
+
+
+def _input_hashes(result: LoadResult, read: Mapping[Path, str]) -> dict[str, str]:
+    """Content hash of every input by dependency key (``system``, ``process:<id>``).
+
+    A file that was not there when ``read`` was taken gets an empty hash, which no later
+    build repeats.
+    """
     system = result.system
     assert system is not None
     hashes: dict[str, str] = {}
     if result.root is not None:
-        hashes[SYSTEM] = _sha((result.root / "system.yaml").read_bytes())
+        hashes[SYSTEM] = read.get((result.root / "system.yaml").resolve(), "")
     else:
         hashes[SYSTEM] = _sha("")
     for p in system.processes:
-        source = Path(p.loc.file) if p.loc else None
-        hashes[process_dep(p.process)] = _sha(source.read_bytes()) if source and source.is_file() else _sha(
-            p.model_dump_json())
+        key = process_dep(p.process)
+        hashes[key] = read.get(Path(p.loc.file).resolve(), "") if p.loc else _sha(p.model_dump_json())
     hashes[ALL] = _sha(*(f"{k}={v}" for k, v in sorted(hashes.items())))
     return hashes
 
@@ -383,6 +420,20 @@ class _Cache:
 # The pipeline
 
 
+@dataclass
+class Memo:
+    """What a long-running process keeps between builds (``qms build --watch``).
+
+    Why: after an edit of one process most of print.html is what it was. A warm process
+    keeps each chapter of it under the key of its inputs and renders only the chapters
+    whose inputs changed; the page is the same, byte for byte, as a cold build's. One
+    entry per chapter is kept, so the memo does not grow with each edit.
+    """
+
+    parts: dict[str, tuple[str, str]] = field(default_factory=dict)  # part name → (key, HTML)
+    graphviz: str | None = None  # ``dot -V`` of the first build
+
+
 def build(
     path: str | Path,
     out: str | Path,
@@ -391,6 +442,7 @@ def build(
     stages: Iterable[str] = STAGES,
     pdf: bool = False,
     progress: Progress | None = None,
+    memo: Memo | None = None,
 ) -> BuildResult:
     """Build everything for a system into ``out``, redoing only what changed since the last build.
 
@@ -400,6 +452,8 @@ def build(
     An output whose key and bytes match ``out/.qms-cache.json`` is kept; every other one
     is made again and written atomically. Outputs of the last build that are no longer
     made (a deleted process) are removed; other files in ``out`` are never touched.
+    Graphviz draws the changed diagrams while the checks, the BPMN export and the pages
+    that show no changed diagram are made.
 
     Parameters
     ----------
@@ -417,6 +471,9 @@ def build(
         Also print the handbook to ``handbook.pdf`` with headless Chromium.
     progress
         Receives one call per stage start, step and end.
+    memo
+        Kept by the caller between builds of the same folder (see :class:`Memo`); the
+        outputs are the same with or without it.
 
     Returns
     -------
@@ -432,8 +489,12 @@ def build(
     unknown = wanted - set(STAGES)
     if unknown:
         raise UserError(f"unknown build stage(s): {', '.join(sorted(unknown))}; choose from {', '.join(STAGES)}")
+    if pdf and "handbook" not in wanted:
+        raise UserError("--pdf needs the handbook stage")
     progress = progress or _Quiet()
+    memo = memo if memo is not None else Memo()
     out_dir = Path(out)
+    read = _read_inputs(Path(path))
     result = load(path)
     report = BuildResult(out_dir, problems=list(result.problems))
     system = result.system
@@ -453,7 +514,7 @@ def build(
     lang = lang or system.default_language
     out_dir.mkdir(parents=True, exist_ok=True)
     cache = _Cache(out_dir)
-    hashes = _input_hashes(result)
+    hashes = _input_hashes(result, read)
     def key(kind: str, deps: Iterable[str], *extra: str) -> str:
         dep_list = sorted(set(deps))
         if ALL in dep_list:
@@ -461,142 +522,257 @@ def build(
         code = _code_fingerprint("page" if kind == "pdf" else kind)
         return _sha(code, kind, lang, *extra, *(f"{d}={hashes.get(d, '')}" for d in dep_list))
 
-    # -- check ---------------------------------------------------------------------------------
-    pages = site_pages(system, lang=lang) if "handbook" in wanted else []
-    check_targets = CHECK_REPORTS if "check" in wanted else ()
-    all_key = key("check", [ALL])
-    with_bpmn = "bpmn" in wanted and _bpmn_exporter() is not None
-    page_extra = "bpmn" if with_bpmn else ""
-    need_report = any(not cache.fresh(p, all_key) for p in check_targets) | any(
-        pg.needs_report and not cache.fresh(pg.path, key("page", pg.deps, page_extra)) for pg in pages)
-    crit: CriteriaReport | None = None
-    if "check" in wanted or need_report:
-        t0 = time.perf_counter()
-        st = StageReport("check")
-        progress.stage("check", len(check_targets))
-        if need_report:
-            findings, outcome = _run_checks(result)
-            views = [_view(f) for f in findings]
-            crit = _system_relative(criteria_report(system, findings, outcome), result.root)
-            report.counts = _counts(views)
-            for rel, data in check_outputs(findings, outcome, files=len(result.files),
-                                           processes=len(system.processes)).items():
-                if rel in check_targets:
-                    cache.write(rel, all_key, data, report.written)
-                    st.made += 1
-            if outcome is None:
-                st.note = "(rule engine not available: load problems only)"
-        else:
-            st.reused = len(check_targets)
-            report.counts = _cached_counts(cache)
-        c = report.counts
-        st.note = f"{c.get('error', 0)} errors, {c.get('warning', 0)} warnings, {c.get('info', 0)} notes {st.note}".strip()
-        st.seconds = time.perf_counter() - t0
-        progress.done(st)
-        report.stages.append(st)
-
-    # -- diagrams ------------------------------------------------------------------------------
-    drawn: dict[str, str] = {}
+    # Graphviz starts first and draws while the other stages run; the stages report in the
+    # order they finish, and ``report.stages`` lists them in the order of STAGES.
+    drawing = None
     if wanted & {"diagrams", "handbook"}:
-        t0 = time.perf_counter()
-        st = StageReport("diagrams")
-        specs = diagram_specs(system, lang=lang)
-        progress.stage("diagrams", len(specs))
-        gv = _graphviz_version()
-        todo = []
-        for spec in specs:
-            k = key("diagram", spec.deps, gv)
-            if cache.fresh(spec.path, k):
-                drawn[spec.path] = cache.read(spec.path).decode("utf-8")
-                st.reused += 1
-                continue
-            # The inputs changed; most edits (a measure result, a review date) leave the
-            # picture as it was: when the DOT text is the same, Graphviz is not run again.
-            diagram = spec.draw()
-            dot_key = _sha("dot", gv, diagram.engine, diagram.dot)
-            if cache.fresh_content(spec.path, dot_key):
-                cache.remember(spec.path, k, dot_key)
-                drawn[spec.path] = cache.read(spec.path).decode("utf-8")
-                st.reused += 1
-            else:
-                todo.append((spec, k, diagram, dot_key))
-        if todo:
-            made, notes = _draw([d for *_, d, _ in todo], progress, len(specs) - len(todo), len(specs))
-            for (spec, k, _, dot_key), svg in zip(todo, made, strict=True):
-                if svg is None:
-                    continue
-                cache.write(spec.path, k, svg, report.written, content=dot_key)
-                drawn[spec.path] = svg.decode("utf-8")
-                st.made += 1
-            if notes:
-                st.note = f"{len(notes)} not drawn"
-                report.messages.extend(notes)
-                report.failed = True
-        st.seconds = time.perf_counter() - t0
-        progress.done(st)
-        report.stages.append(st)
-
-    # -- bpmn ----------------------------------------------------------------------------------
-    if "bpmn" in wanted:
-        t0 = time.perf_counter()
-        st = StageReport("bpmn")
-        exporter = _bpmn_exporter()
-        described = [p for p in system.processes if not p.is_stub]
-        progress.stage("bpmn", len(described))
-        if exporter is None:
-            st.note = "(BPMN export not available in this installation)"
-        else:
-            for i, p in enumerate(described, 1):
-                rel = f"bpmn/{file_stem(p.process)}.bpmn"
-                k = key("bpmn", {SYSTEM, process_dep(p.process)})
-                if cache.fresh(rel, k):
-                    st.reused += 1
-                else:
-                    cache.write(rel, k, exporter(system, p, lang), report.written)
-                    st.made += 1
-                progress.step("bpmn", i, len(described))
-        st.seconds = time.perf_counter() - t0
-        progress.done(st)
-        report.stages.append(st)
-
-    # -- handbook ------------------------------------------------------------------------------
-    if "handbook" in wanted:
-        t0 = time.perf_counter()
-        st = StageReport("handbook")
-        statics = static_files()
-        progress.stage("handbook", len(pages) + len(statics))
-        assets = Assets(drawn, crit, bpmn=with_bpmn)
-        for i, pg in enumerate(pages, 1):
-            k = key("page", pg.deps, page_extra)
-            if cache.fresh(pg.path, k):
-                st.reused += 1
-            else:
-                # A page showing a diagram that could not be drawn is made again next time.
-                complete = all(d in drawn for d in pg.diagrams)
-                cache.write(pg.path, k, pg.render(assets), report.written, remember=complete)
-                st.made += 1
-            progress.step("handbook", i, len(pages))
-        for rel, data in statics.items():
-            k = _sha(_code_fingerprint("static"), rel)
-            if cache.fresh(rel, k):
-                st.reused += 1
-            else:
-                cache.write(rel, k, data, report.written)
-                st.made += 1
-        report.index = out_dir / "index.html"
-        if pdf:
-            st.note = _make_pdf(cache, out_dir, key("pdf", [ALL], page_extra), report)
-        st.seconds = time.perf_counter() - t0
-        progress.done(st)
-        report.stages.append(st)
-    elif pdf:
-        raise UserError("--pdf needs the handbook stage")
+        if memo.graphviz is None:
+            memo.graphviz = _graphviz_version()
+        drawing = _Drawing(diagram_specs(system, lang=lang), cache, key, memo.graphviz)
+    try:
+        pages = site_pages(system, lang=lang) if "handbook" in wanted else []
+        page_extra = "bpmn" if "bpmn" in wanted and _bpmn_exporter() is not None else ""
+        crit = _check_stage(result, system, cache, key, wanted, pages, page_extra, report, progress)
+        if "bpmn" in wanted:
+            _bpmn_stage(system, lang, cache, key, report, progress)
+        if drawing is not None and "handbook" in wanted:
+            pdf_key = key("pdf", [ALL], page_extra) if pdf else None
+            _handbook_stage(pages, drawing, crit, cache, key, page_extra, memo, pdf_key, report, progress)
+        if drawing is not None:
+            drawing.finish(report, progress)
+    finally:
+        if drawing is not None:
+            drawing.close()
+    report.stages.sort(key=lambda s: STAGES.index(s.name))
 
     removed = cache.remove_stale()
     if removed and report.stages:
         report.stages[-1].removed += removed
     cache.save()
     return report
+
+
+#: How :func:`build` keys an output: ``key(kind, deps, *extra)``. ``page_extra`` is part
+#: of a page's key: "bpmn" when the process pages link the BPMN files the build makes.
+_Key = Callable[..., str]
+
+
+def _check_stage(result: LoadResult, system: QualitySystem, cache: _Cache, key: _Key, wanted: set[str],
+                 pages: Sequence[Page], page_extra: str, report: BuildResult,
+                 progress: Progress) -> CriteriaReport | None:
+    """The check reports, and the criteria report when a page that shows it is made again."""
+    check_targets = CHECK_REPORTS if "check" in wanted else ()
+    all_key = key("check", [ALL])
+    need_report = any(not cache.fresh(p, all_key) for p in check_targets) | any(
+        pg.needs_report and not cache.fresh(pg.path, key("page", pg.deps, page_extra)) for pg in pages)
+    crit: CriteriaReport | None = None
+    if "check" not in wanted and not need_report:
+        return crit
+    t0 = time.perf_counter()
+    st = StageReport("check")
+    progress.stage("check", len(check_targets))
+    if need_report:
+        findings, outcome = _run_checks(result)
+        views = [_view(f) for f in findings]
+        crit = _system_relative(criteria_report(system, findings, outcome), result.root)
+        report.counts = _counts(views)
+        report.errors = [f for f, v in zip(findings, views, strict=True) if v.severity == "error"]
+        for rel, data in check_outputs(findings, outcome, files=len(result.files),
+                                       processes=len(system.processes)).items():
+            if rel in check_targets:
+                cache.write(rel, all_key, data, report.written)
+                st.made += 1
+        if outcome is None:
+            st.note = "(rule engine not available: load problems only)"
+    else:
+        st.reused = len(check_targets)
+        report.counts = _cached_counts(cache)
+    c = report.counts
+    st.note = f"{c.get('error', 0)} errors, {c.get('warning', 0)} warnings, {c.get('info', 0)} notes {st.note}".strip()
+    st.seconds = time.perf_counter() - t0
+    progress.done(st)
+    report.stages.append(st)
+    return crit
+
+
+def _bpmn_stage(system: QualitySystem, lang: str, cache: _Cache, key: _Key, report: BuildResult,
+                progress: Progress) -> None:
+    t0 = time.perf_counter()
+    st = StageReport("bpmn")
+    exporter = _bpmn_exporter()
+    described = [p for p in system.processes if not p.is_stub]
+    progress.stage("bpmn", len(described))
+    if exporter is None:
+        st.note = "(BPMN export not available in this installation)"
+    else:
+        for i, p in enumerate(described, 1):
+            rel = f"bpmn/{file_stem(p.process)}.bpmn"
+            k = key("bpmn", {SYSTEM, process_dep(p.process)})
+            if cache.fresh(rel, k):
+                st.reused += 1
+            else:
+                cache.write(rel, k, exporter(system, p, lang), report.written)
+                st.made += 1
+            progress.step("bpmn", i, len(described))
+    st.seconds = time.perf_counter() - t0
+    progress.done(st)
+    report.stages.append(st)
+
+
+def _handbook_stage(pages: Sequence[Page], drawing: _Drawing, crit: CriteriaReport | None, cache: _Cache,
+                    key: _Key, page_extra: str, memo: Memo, pdf_key: str | None, report: BuildResult,
+                    progress: Progress) -> None:
+    """The site: pages whose inputs changed, first those that show no diagram still being drawn."""
+    t0 = time.perf_counter()
+    st = StageReport("handbook")
+    statics = static_files()
+    progress.stage("handbook", len(pages) + len(statics))
+    assets = Assets(drawing.drawn, crit, bpmn=bool(page_extra))  # drawn fills up when the drawing is finished
+    todo = []
+    for pg in pages:
+        k = key("page", pg.deps, page_extra)
+        if cache.fresh(pg.path, k):
+            st.reused += 1
+        else:
+            todo.append((pg, k))
+    ready = [(pg, k) for pg, k in todo if not drawing.waits_for(pg.diagrams)]
+    waiting = [(pg, k) for pg, k in todo if drawing.waits_for(pg.diagrams)]
+    waited = 0.0
+    for i, (pg, k) in enumerate(ready + waiting, st.reused + 1):
+        if drawing.waits_for(pg.diagrams):
+            # While Graphviz draws, the parts of the waiting pages that show no new diagram are made.
+            for part in (part for page, _ in waiting for part in page.parts):
+                if not drawing.waits_for(part.diagrams):
+                    _part_html(part, assets, key, page_extra, memo)
+            w0 = time.perf_counter()
+            drawing.finish(report, progress)
+            waited = time.perf_counter() - w0
+        _write_page(pg, k, assets, drawing, key, page_extra, memo, cache, report)
+        progress.step("handbook", i, len(pages))
+    st.made = len(todo)
+    for rel, data in statics.items():
+        k = _sha(_code_fingerprint("static"), rel)
+        if cache.fresh(rel, k):
+            st.reused += 1
+        else:
+            cache.write(rel, k, data, report.written)
+            st.made += 1
+    report.index = cache.out / "index.html"
+    if pdf_key is not None:
+        st.note = _make_pdf(cache, cache.out, pdf_key, report)
+    st.seconds = time.perf_counter() - t0 - waited
+    progress.done(st)
+    report.stages.append(st)
+
+
+def _write_page(pg: Page, k: str, assets: Assets, drawing: _Drawing, key: _Key, page_extra: str, memo: Memo,
+                cache: _Cache, report: BuildResult) -> None:
+    parts = {part.name: _part_html(part, assets, key, page_extra, memo) for part in pg.parts}
+    data = pg.render(dataclasses.replace(assets, parts=parts) if parts else assets)
+    # A page showing a diagram that could not be drawn is made again next time.
+    complete = all(d in drawing.drawn for d in pg.diagrams)
+    cache.write(pg.path, k, data, report.written, remember=complete)
+
+
+def _part_html(part: Part, assets: Assets, key: _Key, page_extra: str, memo: Memo) -> str:
+    """A part of a page: kept in the memo while its inputs and the diagrams it shows are the same."""
+    shown = (_sha(assets.diagrams.get(d, "")) for d in part.diagrams)
+    k = key("page", part.deps, page_extra, part.name, *shown)
+    kept = memo.parts.get(part.name)
+    if kept is None or kept[0] != k:
+        kept = memo.parts[part.name] = (k, part.render(assets))
+    return kept[1]
+
+
+class _Drawing:
+    """The diagrams stage. Reused diagrams are read at once; the others are drawn by Graphviz
+    in the background (one process per core) until :meth:`finish` collects them.
+
+    A diagram Graphviz fails on is missing from ``drawn`` (its page says so) and one
+    message says why; the others are still drawn. Without Graphviz none is drawn.
+    """
+
+    def __init__(self, specs: Sequence[DiagramSpec], cache: _Cache, key: _Key, graphviz: str) -> None:
+        self.t0 = time.perf_counter()
+        self.cache = cache
+        self.stage = StageReport("diagrams")
+        self.total = len(specs)
+        self.drawn: dict[str, str] = {}
+        self.todo: list[tuple[DiagramSpec, str, str]] = []  # spec, key, key of its DOT text
+        diagrams = []
+        for spec in specs:
+            k = key("diagram", spec.deps, graphviz)
+            if cache.fresh(spec.path, k):
+                self.drawn[spec.path] = cache.read(spec.path).decode("utf-8")
+                self.stage.reused += 1
+                continue
+            # The inputs changed; most edits (a measure result, a review date) leave the
+            # picture as it was: when the DOT text is the same, Graphviz is not run again.
+            diagram = spec.draw()
+            dot_key = _sha("dot", graphviz, diagram.engine, diagram.dot)
+            if cache.fresh_content(spec.path, dot_key):
+                cache.remember(spec.path, k, dot_key)
+                self.drawn[spec.path] = cache.read(spec.path).decode("utf-8")
+                self.stage.reused += 1
+            else:
+                self.todo.append((spec, k, dot_key))
+                diagrams.append(diagram)
+        self.pending = {spec.path for spec, _, _ in self.todo}
+        self.pool: ThreadPoolExecutor | None = None
+        self.futures: list[Future[bytes | str]] = []
+        if diagrams:
+            workers = max(1, min(os.cpu_count() or 1, len(diagrams)))
+            self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qms-build")
+            self.futures = [self.pool.submit(_draw_one, d) for d in diagrams]
+        self.finished = False
+
+    def waits_for(self, paths: Iterable[str]) -> bool:
+        """True when one of these diagrams is still being drawn."""
+        return not self.pending.isdisjoint(paths)
+
+    def finish(self, report: BuildResult, progress: Progress) -> None:
+        """Wait for Graphviz, write what it drew and report the stage (once)."""
+        if self.finished:
+            return
+        self.finished = True
+        st = self.stage
+        progress.stage("diagrams", self.total)
+        notes: list[str] = []
+        for i, ((spec, k, dot_key), future) in enumerate(zip(self.todo, self.futures, strict=True), st.reused + 1):
+            svg = future.result()
+            progress.step("diagrams", i, self.total)
+            if isinstance(svg, str):
+                notes.append(svg)
+                continue
+            self.cache.write(spec.path, k, svg, report.written, content=dot_key)
+            self.drawn[spec.path] = svg.decode("utf-8")
+            st.made += 1
+        self.pending.clear()
+        if notes:
+            st.note = f"{len(self.todo) - st.made} not drawn"
+            report.messages.extend(dict.fromkeys(notes))  # "Graphviz is not installed" once
+            report.failed = True
+        st.seconds = time.perf_counter() - self.t0
+        progress.done(st)
+        report.stages.append(st)
+
+    def close(self) -> None:
+        """Stop drawing what has not started (after an error); wait for what has."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _draw_one(diagram: Diagram) -> bytes | str:
+    """SVG of one diagram, or the message saying why Graphviz could not draw it."""
+    from qms.render.svg import GraphvizError, GraphvizMissingError, render
+
+    try:
+        return render(diagram, "svg")
+    except GraphvizMissingError:
+        return "Graphviz (dot) is not installed: no diagram was drawn"
+    except GraphvizError as exc:
+        first = next((line for line in exc.stderr.splitlines() if line.strip()), "")
+        return f"{diagram.name}: Graphviz failed ({first.strip()})"
 
 
 def _system_relative(report: CriteriaReport, root: Path | None) -> CriteriaReport:
@@ -623,47 +799,17 @@ def _cached_counts(cache: _Cache) -> dict[str, int]:
         return {}
 
 
-def _draw(diagrams: Sequence[Any], progress: Progress, start: int, total: int,
-          ) -> tuple[list[bytes | None], list[str]]:
-    """Draw diagrams with Graphviz, one process per core.
-
-    A diagram Graphviz fails on is None (its page says so) and one message says why;
-    the others are still drawn. Without Graphviz every diagram is None.
-    """
-    from qms.render.svg import GraphvizError, GraphvizMissingError, render
-
-    def one(diagram: Any) -> bytes | str:
-        try:
-            return render(diagram, "svg")
-        except GraphvizError as exc:
-            first = next((line for line in exc.stderr.splitlines() if line.strip()), "")
-            return f"{diagram.name}: Graphviz failed ({first.strip()})"
-
-    done = start
-    out: list[bytes | None] = []
-    notes: list[str] = []
-    workers = max(1, min(os.cpu_count() or 1, len(diagrams)))
-    try:
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qms-build") as pool:
-            for svg in pool.map(one, diagrams):
-                done += 1
-                progress.step("diagrams", done, total)
-                if isinstance(svg, str):
-                    notes.append(svg)
-                    out.append(None)
-                else:
-                    out.append(svg)
-    except GraphvizMissingError:
-        return [None] * len(diagrams), ["Graphviz (dot) is not installed: no diagram was drawn"]
-    return out, notes
-
-
 def _bpmn_exporter() -> Callable[[QualitySystem, Any, str], bytes] | None:
-    try:
-        from qms.bpmn import export_process
-    except ImportError:
+    """BPMN export, or None when this installation has none; lxml is imported at the first export."""
+    if importlib.util.find_spec("qms.bpmn") is None:
         return None
-    return lambda system, process, lang: export_process(system, process, lang=lang)
+
+    def export(system: QualitySystem, process: Any, lang: str) -> bytes:
+        from qms.bpmn import export_process
+
+        return export_process(system, process, lang=lang)
+
+    return export
 
 
 def _make_pdf(cache: _Cache, out: Path, key: str, report: BuildResult) -> str:
@@ -686,3 +832,94 @@ def _make_pdf(cache: _Cache, out: Path, key: str, report: BuildResult) -> str:
     report.pdf = out / PDF_FILE
     return f"PDF: {PDF_FILE}"
 
+
+# ---------------------------------------------------------------------------------------------
+# Watching: one warm process that builds again after each save
+
+
+@dataclass
+class Rebuild:
+    """One build of :func:`watch`: the YAML files that changed (none before the first), the
+    outcome, and the seconds it took. ``error`` is set when the build refused to start."""
+
+    changed: list[str]
+    result: BuildResult | None = None
+    error: UserError | None = None
+    seconds: float = 0.0
+
+
+def watch(
+    path: str | Path,
+    out: str | Path,
+    *,
+    on_build: Callable[[Rebuild], None],
+    lang: str | None = None,
+    stages: Iterable[str] = STAGES,
+    pdf: bool = False,
+    interval: float = 0.3,
+    stop: threading.Event | None = None,
+    max_rebuilds: int | None = None,
+) -> int:
+    """Build, then build again each time a YAML file of the system is saved, until stopped.
+
+    The files are polled every ``interval`` seconds: the modification time and size of
+    system.yaml and of each process file (``processes/**/*.yaml``), so a new or deleted
+    process counts as a change too. Each build is :func:`build` with one :class:`Memo`
+    kept for the whole watch, so a rebuild after one edit redoes only what depends on the
+    edited file. Input that does not load is reported in the :class:`Rebuild` and the
+    watch goes on.
+
+    Parameters
+    ----------
+    path, out, lang, stages, pdf
+        As for :func:`build`.
+    on_build
+        Called after each build, the first one included.
+    interval
+        Seconds between two looks at the files.
+    stop
+        Set it (from another thread) to end the watch; it is checked between looks.
+    max_rebuilds
+        End after this many builds after the first one (None: until stopped).
+
+    Returns
+    -------
+    int
+        The number of builds after the first one.
+    """
+    root, out_dir = Path(path), Path(out)
+    stop = stop or threading.Event()
+    memo = Memo()
+
+    def run(changed: list[str]) -> None:
+        t0 = time.perf_counter()
+        done = Rebuild(changed)
+        try:
+            done.result = build(root, out_dir, lang=lang, stages=stages, pdf=pdf, memo=memo)
+        except UserError as exc:
+            done.error = exc
+        done.seconds = time.perf_counter() - t0
+        on_build(done)
+
+    seen = _stat_inputs(root)
+    run([])
+    rebuilds = 0
+    while (max_rebuilds is None or rebuilds < max_rebuilds) and not stop.wait(interval):
+        now = _stat_inputs(root)
+        changed = sorted(name for name in seen.keys() | now.keys() if seen.get(name) != now.get(name))
+        if changed:
+            seen = now  # taken before the build: a save during the build is seen at the next look
+            run(changed)
+            rebuilds += 1
+    return rebuilds
+
+
+def _stat_inputs(path: Path) -> dict[str, tuple[int, int]]:
+    """Modification time (ns) and size of each input file, by its path relative to the system folder."""
+    root = path.parent if path.is_file() else path
+    stats = {}
+    for file in _input_files(path):
+        with contextlib.suppress(OSError):  # removed while we looked
+            st = file.stat()
+            stats[file.relative_to(root).as_posix()] = (st.st_mtime_ns, st.st_size)
+    return stats

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -238,3 +241,139 @@ def test_pdf_is_printed_with_chromium(runner: CliRunner, system: Path) -> None:
     assert result.exit_code == 0, result.output
     assert Path("site/handbook.pdf").read_bytes().startswith(b"%PDF")
     assert result.stdout.splitlines()[-1] == "site/handbook.pdf"
+
+
+# -- incremental builds equal cold builds; the warm memo; watching ----------------------------------
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _rename_a_step(system: Path) -> None:  # the flow diagram changes
+    file = system / "processes" / "talous_pieni.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("Tee <em>jotain</em>", "Tee jotain muuta"),
+                    encoding="utf-8")
+
+
+def _add_a_result(system: Path) -> None:  # no diagram changes
+    file = system / "processes" / "talous_pieni.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace('{period: "2025", value: 4.2}',
+                                                             '{period: "2025", value: 4.2}, {period: "2026", value: 3.1}'),
+                    encoding="utf-8")
+
+
+def _edit_system_yaml(system: Path) -> None:
+    file = system / "system.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("Voiteluaine.", "Öljyä."), encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", [_rename_a_step, _add_a_result, _edit_system_yaml])
+@pytest.mark.parametrize("warm", [True, False], ids=["warm", "fresh"])
+def test_an_incremental_build_equals_a_cold_build(system: Path, tmp_path: Path, edit: object, warm: bool) -> None:
+    out = tmp_path / "out"
+    memo = pipeline.Memo() if warm else None
+    build(system, out, memo=memo)
+    edit(system)  # type: ignore[operator]
+    again = build(system, out, memo=memo)
+    assert again.written and len(again.written) < len(tree(out))
+    cold = tmp_path / "cold"
+    build(system, cold)
+    assert tree(out) == tree(cold)
+
+
+def test_a_warm_rebuild_keeps_the_chapters_of_unchanged_processes(system: Path, tmp_path: Path) -> None:
+    memo = pipeline.Memo()
+    build(system, tmp_path / "out", memo=memo)
+    before = dict(memo.parts)
+    assert {"front", "process:talous", "process:Talous", "glossary"} <= set(before)
+    _add_a_result(system)
+    build(system, tmp_path / "out", memo=memo)
+    redone = {name for name, entry in memo.parts.items() if entry is not before[name]}
+    assert {"process:talous", "measures", "front"} <= redone
+    assert not redone & {"process:Talous", "glossary"}
+
+
+def test_a_file_saved_during_a_build_is_built_again(system: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # The file is saved again just after it was loaded: the next build must not take the outputs
+    # made from the older text for outputs of the newer one.
+    load = pipeline.load
+
+    def load_then_edit(path: object) -> object:
+        result = load(path)  # type: ignore[arg-type]
+        _rename_a_step(system)
+        return result
+
+    monkeypatch.setattr(pipeline, "load", load_then_edit)
+    build(system, tmp_path / "out")
+    monkeypatch.setattr(pipeline, "load", load)
+    build(system, tmp_path / "out")
+    build(system, tmp_path / "cold")
+    assert tree(tmp_path / "out") == tree(tmp_path / "cold")
+
+
+def _watch_in_thread(system: Path, out: Path, **kwargs: object) -> tuple[list[pipeline.Rebuild], threading.Thread,
+                                                                           threading.Event]:
+    builds: list[pipeline.Rebuild] = []
+    first = threading.Event()
+
+    def on_build(done: pipeline.Rebuild) -> None:
+        builds.append(done)
+        first.set()
+
+    thread = threading.Thread(target=pipeline.watch, args=(system, out),
+                              kwargs={"on_build": on_build, "interval": 0.05, **kwargs}, daemon=True)
+    thread.start()
+    assert first.wait(60), "the first build did not finish"
+    return builds, thread, first
+
+
+def test_watch_builds_again_after_a_save(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    builds, thread, _ = _watch_in_thread(system, out, max_rebuilds=1)
+    assert builds[0].changed == [] and builds[0].result is not None and builds[0].result.ok
+    _rename_a_step(system)
+    thread.join(60)
+    assert not thread.is_alive()
+    done = builds[1]
+    assert done.changed == ["processes/talous_pieni.yaml"]
+    assert done.result is not None and "processes/talous.html" in done.result.written
+    assert "glossary.html" not in done.result.written
+    assert "Tee jotain muuta" in (out / "processes/talous.html").read_text(encoding="utf-8")
+    assert done.seconds > 0
+
+
+def test_watch_reports_broken_input_and_goes_on(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    builds, thread, _ = _watch_in_thread(system, out, max_rebuilds=2)
+    file = system / "processes" / "talous_pieni.yaml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text + "ownr: x\n", encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while len(builds) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    broken = builds[1].result
+    assert broken is not None and not broken.ok
+    lines = [p.format() for p in broken.problems if p.severity == "error"]
+    assert any(re.search(r"talous_pieni\.yaml:\d+:1: error: unknown key 'ownr'", line) for line in lines), lines
+    file.write_text(text.replace("Tee <em>jotain</em>", "Tee jotain muuta"), encoding="utf-8")
+    thread.join(60)
+    assert not thread.is_alive()
+    fixed = builds[2].result
+    assert fixed is not None and fixed.ok and "processes/talous.html" in fixed.written
+
+
+def test_watch_notices_a_new_process_and_stops_when_asked(system: Path, tmp_path: Path) -> None:
+    stop = threading.Event()
+    builds, thread, _ = _watch_in_thread(system, tmp_path / "out", stop=stop)
+    (system / "processes" / "uusi.yaml").write_text("process: uusi\nname: Uusi\ncategory: support\n",
+                                                    encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while len(builds) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    stop.set()
+    thread.join(10)
+    assert not thread.is_alive()
+    assert builds[1].changed == ["processes/uusi.yaml"]
+    assert (tmp_path / "out" / "processes" / "uusi.html").is_file()

@@ -8,12 +8,12 @@ from typing import TextIO
 
 import click
 
-from qms.build import STAGES, BuildResult, StageReport, build
+from qms.build import STAGES, BuildResult, Rebuild, StageReport, build, watch
 from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD, echo_problems
 from qms.errors import UserError
 from qms.model import LANGUAGES
 
-__all__ = ["TerminalProgress", "command", "finish", "lang_option", "pdf_option"]
+__all__ = ["TerminalProgress", "command", "finish", "lang_option", "pdf_option", "rebuild_line"]
 
 lang_option = click.option(
     "--lang", type=click.Choice(LANGUAGES), default=None,
@@ -68,11 +68,60 @@ def finish(result: BuildResult, *, findings_fail: bool = True) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
+def rebuild_line(done: Rebuild) -> str:
+    """One line for a build of ``--watch``: what changed, what was made, how long it took.
+
+    Examples
+    --------
+    >>> from qms.build import BuildResult, StageReport
+    >>> result = BuildResult(Path("out"), [StageReport("handbook", made=12, reused=9)], counts={"warning": 2})
+    >>> rebuild_line(Rebuild(["processes/talousarvio.yaml"], result, seconds=0.93))
+    'processes/talousarvio.yaml changed: 12 files made, 9 kept in 0.93 s; 0 errors, 2 warnings'
+    """
+    if not done.changed:
+        what = "built"
+    elif len(done.changed) <= 3:
+        what = f"{', '.join(done.changed)} changed"
+    else:
+        what = f"{', '.join(done.changed[:2])} and {len(done.changed) - 2} more changed"
+    took = f"in {done.seconds:.2f} s"
+    result = done.result
+    if result is None:
+        return f"{what}: not built {took}"
+    if any(p.severity == "error" for p in result.problems):
+        errors = sum(p.severity == "error" for p in result.problems)
+        return f"{what}: not built, {errors} load error(s) {took}"
+    made = sum(s.made for s in result.stages)
+    kept = sum(s.reused for s in result.stages)
+    c = result.counts
+    return f"{what}: {made} files made, {kept} kept {took}; {c.get('error', 0)} errors, {c.get('warning', 0)} warnings"
+
+
+def _echo_rebuild(done: Rebuild, quiet: bool) -> None:
+    """Problems as one-line messages, then the rebuild's line (on stderr)."""
+    if done.error is not None:
+        echo_problems(done.error.problems)
+    result = done.result
+    if result is not None:
+        echo_problems([p for p in result.problems if p.severity == "error"])
+        if result.errors:
+            from qms.check.output import format_text
+
+            click.echo(format_text(result.errors), err=True, nl=False)
+        for message in result.messages:
+            click.echo(f"qms: {message}", err=True)
+    if not quiet:
+        click.echo(rebuild_line(done), err=True)
+    if result is not None and result.index is not None and not done.changed:
+        click.echo(str(result.index))
+
+
 @click.command("build", epilog="""\b
 Examples:
-  qms build models/redu -o out/redu           # everything; open out/redu/index.html
+  qms build models/redu -o out/redu            # everything; open out/redu/index.html
   qms build models/redu -o out/redu --lang en  # the handbook and diagrams in English
   qms build models/redu -o out/redu --pdf      # and out/redu/handbook.pdf
+  qms build models/redu -o out/redu --watch    # and again after each save, until Ctrl-C
 
 \b
 Output folder:
@@ -89,17 +138,32 @@ Output folder:
 @click.option("--skip", "skip", multiple=True, type=click.Choice(STAGES),
               help="Leave out a stage (repeatable): check, diagrams, bpmn, handbook.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines, only problems and the path of index.html.")
-def command(path: Path, out: Path, lang: str | None, pdf: bool, skip: tuple[str, ...], quiet: bool) -> None:
+@click.option("-w", "--watch", "keep_watching", is_flag=True,
+              help="Stay running: build again each time a YAML file under PATH is saved (Ctrl-C stops).")
+def command(path: Path, out: Path, lang: str | None, pdf: bool, skip: tuple[str, ...], quiet: bool,
+            keep_watching: bool) -> None:
     """Build everything for the system at PATH into one folder, redoing only what changed.
 
     An output is made again only when an input it depends on changed (a process page:
     its process file and system.yaml; the map and the reports: every file). Progress
     goes to stderr on a terminal; the path of index.html to stdout.
 
-    Exit status: 0 built, 1 error-level findings or a diagram that could not be drawn,
-    2 the input could not be loaded.
+    With --watch, qms stays running and looks at the YAML files every 0.3 s; after a
+    save it builds again and prints one line: what changed, what was made, how long it
+    took. Input that does not load is reported as file:line:col messages, and the
+    watch goes on with the next save.
+
+    Exit status: 0 built (or watching stopped), 1 error-level findings or a diagram
+    that could not be drawn, 2 the input could not be loaded.
     """
     stages = [s for s in STAGES if s not in skip]
+    if keep_watching:
+        click.echo(f"qms: watching {path} for changes; Ctrl-C stops", err=True)
+        try:
+            watch(path, out, lang=lang, stages=stages, pdf=pdf, on_build=lambda done: _echo_rebuild(done, quiet))
+        except KeyboardInterrupt:
+            click.echo("\nqms: stopped watching", err=True)
+        return
     progress = None if quiet else TerminalProgress(sys.stderr)
     if progress is not None and not progress.live:
         progress = None

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup, escape
 
 from qms import __version__
@@ -22,14 +20,19 @@ from qms.handbook.svg import inline_svg
 from qms.handbook.texts import UI_LANGUAGES, WORDS, ui_language
 from qms.handbook.view import format_date, format_number, latest_result, measure_status
 from qms.model import CATEGORIES, LANGUAGES, Process, QualitySystem, Step, text_in
-from qms.render.dot import Diagram, draw_cycle, draw_flow, draw_hierarchy, draw_map
 from qms.render.theme import MONTHS
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from qms.render.dot import Diagram
 
 __all__ = [
     "SECTIONS",
     "STATIC_FILES",
     "DiagramSpec",
     "Page",
+    "Part",
     "build_site",
     "diagram_path",
     "diagram_specs",
@@ -140,6 +143,8 @@ def diagram_specs(system: QualitySystem, *, lang: str) -> list[DiagramSpec]:
     The SVG files link to the process pages relative to their own folder, so they work
     when opened on their own; pages that inline them rewrite the links.
     """
+    from qms.render.dot import draw_cycle, draw_flow, draw_hierarchy, draw_map  # networkx: only to draw
+
     specs = [
         DiagramSpec(
             diagram_path("flow", p.process),
@@ -180,11 +185,16 @@ def _diagram_links(system: QualitySystem, depth: int) -> dict[str, str]:
 
 @dataclass
 class Assets:
-    """What the pages need besides the system: drawn SVG by site path, the criteria report."""
+    """What the pages need besides the system: drawn SVG by site path, the criteria report.
+
+    ``parts`` holds parts of pages rendered before, by :attr:`Part.name` (a build keeps
+    them between rebuilds); a page renders the parts missing there itself.
+    """
 
     diagrams: Mapping[str, str] = field(default_factory=dict)
     report: CriteriaReport | None = None
     bpmn: bool = False  # link bpmn/<stem>.bpmn from the process pages
+    parts: Mapping[str, str] = field(default_factory=dict)
 
 
 #: Where :meth:`Ctx.name` looks for an id, by the kind of field it comes from.
@@ -493,6 +503,8 @@ def glossary_rows(system: QualitySystem, lang: str) -> list[dict[str, Any]]:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
+    import jinja2  # only a build that renders a page needs it
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("qms.handbook", "templates"),
         autoescape=True,
@@ -518,7 +530,25 @@ def _environment() -> jinja2.Environment:
 def _render(template: str, ctx: Ctx, **values: Any) -> bytes:
     html = _environment().get_template(template).render(c=ctx, **values)
     # Trailing spaces left by template indentation are noise in a diff of two builds.
-    return re.sub(r"[ \t]+\n", "\n", html).encode("utf-8")
+    return _strip_line_ends(html).encode("utf-8")
+
+
+def _strip_line_ends(text: str) -> str:
+    r"""``text`` without spaces and tabs before each newline: ``re.sub(r"[ \t]+\n", "\n", text)``, in
+    a quarter of the time (print.html is half a megabyte).
+
+    Examples
+    --------
+    >>> _strip_line_ends("a  \n\tb\t\n  \nc  ")
+    'a\n\tb\n\nc  '
+    """
+    *lines, last = text.split("\n")
+    return "\n".join([*(line.rstrip(" \t") for line in lines), last])
+
+
+def _render_macro(template: str, macro: str, *args: Any) -> str:
+    """The output of one macro of a template, exactly as a page that calls it gets it."""
+    return str(getattr(_environment().get_template(template).module, macro)(*args))
 
 
 @functools.cache
@@ -549,7 +579,8 @@ class Page:
     """One page of the site: its path, the inputs it depends on, the diagrams it shows.
 
     ``deps`` holds :data:`SYSTEM`, ``process:<id>`` keys or :data:`ALL`; a build reuses
-    the page while those inputs are unchanged. ``render`` makes the HTML from the assets.
+    the page while those inputs are unchanged. ``render`` makes the HTML from the assets,
+    taking the ``parts`` it shows from :attr:`Assets.parts` where they are.
     """
 
     path: str
@@ -557,6 +588,24 @@ class Page:
     diagrams: tuple[str, ...]
     needs_report: bool
     render: Callable[[Assets], bytes]
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A part of a page rendered on its own: a chapter of the print version.
+
+    Why: print.html holds every process. After an edit of one process, a build that kept
+    the other chapters (:attr:`Assets.parts`) renders one chapter instead of all of them,
+    and the page is the same, byte for byte; chapters that show no diagram being drawn
+    can be made while Graphviz runs. ``deps`` and ``diagrams`` mean what they mean for a
+    :class:`Page`; ``render`` returns the part's HTML.
+    """
+
+    name: str
+    deps: frozenset[str]
+    diagrams: tuple[str, ...]
+    render: Callable[[Assets], str]
 
 
 def _check_lang(lang: str) -> None:
@@ -579,30 +628,58 @@ def site_pages(system: QualitySystem, *, lang: str) -> list[Page]:
     for p in system.processes:
         file_stem(p.process)  # refuse an id that cannot name a file before anything is made
 
-    def page(path: str, template: str, deps: Iterable[str], diagrams: Iterable[str] = (), report: bool = False,
-             depth: int = 0, **values: Any) -> Page:
-        safe_relpath(path)
-        return Page(path, frozenset(deps), tuple(diagrams), report,
-                    lambda assets: _render(template, Ctx(system, lang, depth, assets), page_path=path, **values))
-
     drawn_flows = {p.process: diagram_path("flow", p.process) for p in system.processes if not p.is_stub}
-    extra = [diagram_path("hierarchy")] if any(p.parent for p in system.processes) else []
-    pages = [page("index.html", "front.html", [ALL], [diagram_path("map"), *extra], groups=ordered_processes(system))]
+    hierarchy = [diagram_path("hierarchy")] if any(p.parent for p in system.processes) else []
+    map_diagrams = [diagram_path("map"), *hierarchy]
+    cycle_diagrams = [diagram_path("cycle")] if system.annual_cycle else []
+    groups, view, months = ordered_processes(system), role_view(system), cycle_months(system)
+    rows = glossary_rows(system, lang)
+
+    def flows_of(p: Process) -> tuple[str, ...]:
+        return (drawn_flows[p.process],) if p.process in drawn_flows else ()
+
+    def page(path: str, template: str, deps: Iterable[str], diagrams: Iterable[str] = (), report: bool = False,
+             depth: int = 0, parts: Iterable[Part] = (), **values: Any) -> Page:
+        safe_relpath(path)
+        by_name = {part.name: part for part in parts}
+
+        def render(assets: Assets) -> bytes:
+            def part(name: str) -> Markup:
+                kept = assets.parts.get(name)
+                return Markup(kept if kept is not None else by_name[name].render(assets))
+
+            return _render(template, Ctx(system, lang, depth, assets), page_path=path, part=part, **values)
+
+        return Page(path, frozenset(deps), tuple(diagrams), report, render, tuple(by_name.values()))
+
+    def chapter(name: str, template: str, deps: Iterable[str], diagrams: Iterable[str], *args: Any) -> Part:
+        """A chapter of print.html: the body of another page (``parts/<template>``) with anchor links."""
+        return Part(name, frozenset(deps), tuple(diagrams), lambda assets: _render_macro(
+            f"parts/{template}", "body", Ctx(system, lang, -1, assets), *args))
+
+    pages = [page("index.html", "front.html", [ALL], map_diagrams, groups=groups)]
     for p in system.processes:
-        flows = [drawn_flows[p.process]] if p.process in drawn_flows else []
-        pages.append(page(process_path(p.process), "process.html", _deps_of(system, p), flows, depth=1, proc=p))
+        pages.append(page(process_path(p.process), "process.html", _deps_of(system, p), flows_of(p), depth=1, proc=p))
+    chapters = [
+        chapter("front", "front.html", [ALL], map_diagrams, groups, 2),
+        *(chapter(process_dep(p.process), "process.html", _deps_of(system, p), flows_of(p), p, 3)
+          for p in system.processes),
+        chapter("roles", "roles.html", [ALL], [], groups, view, 2),
+        chapter("measures", "measures.html", [ALL], [], groups, 2),
+        chapter("annual_cycle", "cycle.html", [ALL], cycle_diagrams, months, 2),
+        chapter("development_plan", "plan.html", [ALL], [], 2),
+        chapter("criteria", "criteria.html", [ALL], [], 2),
+        chapter("glossary", "glossary.html", [SYSTEM], [], rows, 2),
+    ]
     pages += [
-        page("roles.html", "roles.html", [ALL], groups=ordered_processes(system), view=role_view(system)),
-        page("measures.html", "measures.html", [ALL], groups=ordered_processes(system)),
-        page("vuosikello.html", "cycle.html", [ALL], [diagram_path("cycle")] if system.annual_cycle else [],
-             months=cycle_months(system)),
+        page("roles.html", "roles.html", [ALL], groups=groups, view=view),
+        page("measures.html", "measures.html", [ALL], groups=groups),
+        page("vuosikello.html", "cycle.html", [ALL], cycle_diagrams, months=months),
         page("plan.html", "plan.html", [ALL]),
         page("criteria.html", "criteria.html", [ALL], report=True),
-        page("glossary.html", "glossary.html", [SYSTEM], rows=glossary_rows(system, lang)),
-        page("print.html", "print.html", [ALL], [diagram_path("map"), *extra, *drawn_flows.values(),
-                                                 *([diagram_path("cycle")] if system.annual_cycle else [])],
-             report=True, depth=-1, groups=ordered_processes(system), view=role_view(system),
-             months=cycle_months(system), rows=glossary_rows(system, lang)),
+        page("glossary.html", "glossary.html", [SYSTEM], rows=rows),
+        page("print.html", "print.html", [ALL], [d for c in chapters for d in c.diagrams], report=True, depth=-1,
+             parts=chapters, groups=groups),
     ]
     return pages
 
