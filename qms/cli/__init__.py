@@ -3,36 +3,83 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 import click
 
-from qms import __version__
+from qms import InternalError, __version__
 
-__all__ = ["cli"]
+__all__ = ["COMMANDS", "CommandEntry", "LazyGroup", "cli"]
 
-#: Command modules, each defining a click command named like the module (import_ → import).
-COMMANDS: list[str] = [
-    "qms.cli.check",
-    "qms.cli.new",
-    "qms.cli.schema",
-    "qms.cli.render",
-    "qms.cli.fmt",
-    "qms.cli.export",
-    "qms.cli.import_",
-    "qms.cli.handbook",
-    "qms.cli.build",
-]
+
+class CommandEntry(NamedTuple):
+    """Where a command lives (``module:attribute``) and the one line ``qms --help`` shows for it."""
+
+    target: str
+    short_help: str
+
+
+#: Every command, in the order of ``qms --help``. A command's module is imported only when
+#: the command runs or shows its own help, so ``qms --help`` and ``qms --version`` import
+#: neither pydantic nor networkx, lxml or jinja2.
+COMMANDS: dict[str, CommandEntry] = {
+    "new": CommandEntry("qms.cli.new:command", "Start a system folder or a process file."),
+    "check": CommandEntry("qms.cli.check:command", "Load and check systems; report every finding."),
+    "fmt": CommandEntry("qms.cli.fmt:command", "Order keys and indentation; content never changes."),
+    "render": CommandEntry("qms.cli.render:command", "Draw the process diagrams with Graphviz."),
+    "export": CommandEntry("qms.cli.export:command", "Export the processes as BPMN 2.0 with layout."),
+    "import": CommandEntry("qms.cli.import_:command", "Import a BPMN 2.0 file into a system as YAML."),
+    "handbook": CommandEntry("qms.cli.handbook:command", "Build the quality handbook as a static web site."),
+    "build": CommandEntry("qms.cli.build:command", "Check, draw, export and publish; redo only what changed."),
+    "schema": CommandEntry("qms.cli.schema:command", "Print the JSON Schema of system.yaml or a process file."),
+}
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT, epilog="""\b
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use, from a table of names.
+
+    Why: importing every command module pulls in pydantic, networkx, lxml and jinja2,
+    about a second before ``qms --version`` could answer. ``list_commands`` and the
+    command list of ``--help`` read the table; ``get_command`` imports one module.
+    """
+
+    def __init__(self, *args: Any, lazy: Mapping[str, CommandEntry], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*self.lazy, *sorted(name for name in self.commands if name not in self.lazy)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = self.lazy.get(cmd_name)
+        if entry is not None and cmd_name not in self.commands:
+            module_name, _, attribute = entry.target.partition(":")
+            command = getattr(importlib.import_module(module_name), attribute)
+            if not isinstance(command, click.Command):
+                raise InternalError(f"{entry.target} is not a click command")
+            self.commands[cmd_name] = command
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from the table (commands added later say their own short help)."""
+        rows = [(name, self.lazy[name].short_help if name in self.lazy
+                 else self.commands[name].get_short_help_str(formatter.width - 6 - len(name)))
+                for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings=CONTEXT, epilog="""\b
 Examples:
-  qms new system laatu          # start a quality system in ./laatu
-  qms check laatu               # load it and report every problem with file:line:col
-  qms render laatu -o kuvat     # draw the process diagrams
-  qms export laatu -o bpmn      # BPMN 2.0 for Camunda Modeler, bpmn.io, Signavio
-  qms handbook laatu -o site    # the quality handbook as a static web site
+  qms new system laatu            # start a quality system in ./laatu
+  qms check laatu                 # load it and report every problem with file:line:col
+  qms render laatu -o kuvat       # draw the process diagrams
+  qms export laatu -o bpmn        # BPMN 2.0 for Camunda Modeler, bpmn.io, Signavio
+  qms handbook laatu -o site      # the quality handbook as a static web site
+  qms build laatu -o out --watch  # all of it, made again each time a file is saved
 
 Run `qms COMMAND --help` for the options and examples of each command.""")
 @click.version_option(__version__, "-V", "--version", prog_name="qms")
@@ -42,13 +89,3 @@ def cli() -> None:
     A system is a folder with system.yaml and processes/*.yaml; a single process
     file works too.
     """
-
-
-def _register() -> None:
-    for name in COMMANDS:
-        module = importlib.import_module(name)
-        command = module.command
-        cli.add_command(command)
-
-
-_register()

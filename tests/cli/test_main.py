@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from qms import __version__
-from qms.cli import cli
+from qms.cli import COMMANDS, cli
 
 
 @pytest.fixture
@@ -25,13 +28,41 @@ def test_version(runner: CliRunner) -> None:
 
 
 def test_every_command_has_help_with_examples(runner: CliRunner) -> None:
-    for name, command in cli.commands.items():
+    ctx = click.Context(cli)
+    for name in cli.list_commands(ctx):
+        command = cli.get_command(ctx, name)
+        assert command is not None and command.name == name, name
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Examples:" in result.output, f"qms {name} --help has no examples"
         for param in command.params:
             if param.param_type_name == "option" and param.name != "help":
                 assert getattr(param, "help", None), f"qms {name} {param.opts} has no help text"
+
+
+def test_help_lists_every_command_from_the_table(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    listed = result.output.split("Commands:\n")[1].split("\n\n")[0].splitlines()
+    assert [line.split()[0] for line in listed] == list(COMMANDS)
+    for line, entry in zip(listed, COMMANDS.values(), strict=True):
+        assert line.endswith(entry.short_help), line
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"]])
+def test_version_and_help_import_no_command(args: list[str]) -> None:
+    # Each command is imported when it runs: `qms --version` must not pay for pydantic or networkx.
+    code = ("import sys; from qms.cli import cli; cli.main(sys.argv[1:], standalone_mode=False); "
+            "heavy = {'pydantic', 'networkx', 'lxml', 'jinja2', 'qms.model', 'qms.cli.build'} & set(sys.modules); "
+            "print(sorted(heavy))")
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_unknown_command_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["chek"])
+    assert result.exit_code == 2
+    assert "No such command 'chek'" in result.stderr
 
 
 def test_new_system_then_check_is_clean(runner: CliRunner) -> None:
