@@ -699,7 +699,9 @@ class _Drawing:
         self.total = len(specs)
         self.drawn: dict[str, str] = {}
         self.todo: list[tuple[DiagramSpec, str, str]] = []  # spec, key, key of its DOT text
-        diagrams = []
+        self.futures: list[Future[bytes | str]] = []
+        # Each diagram goes to Graphviz as soon as it is known to have changed.
+        self.pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="qms-build")
         for spec in specs:
             k = key("diagram", spec.deps, graphviz)
             if cache.fresh(spec.path, k):
@@ -716,14 +718,8 @@ class _Drawing:
                 self.stage.reused += 1
             else:
                 self.todo.append((spec, k, dot_key))
-                diagrams.append(diagram)
+                self.futures.append(self.pool.submit(_draw_one, diagram))
         self.pending = {spec.path for spec, _, _ in self.todo}
-        self.pool: ThreadPoolExecutor | None = None
-        self.futures: list[Future[bytes | str]] = []
-        if diagrams:
-            workers = max(1, min(os.cpu_count() or 1, len(diagrams)))
-            self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qms-build")
-            self.futures = [self.pool.submit(_draw_one, d) for d in diagrams]
         self.finished = False
 
     def waits_for(self, paths: Iterable[str]) -> bool:
@@ -758,8 +754,7 @@ class _Drawing:
 
     def close(self) -> None:
         """Stop drawing what has not started (after an error); wait for what has."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _draw_one(diagram: Diagram) -> bytes | str:
