@@ -79,7 +79,7 @@ def rebuild_line(done: Rebuild) -> str:
     'processes/talousarvio.yaml changed: 12 files made, 9 kept in 0.93 s; 0 errors, 2 warnings'
     """
     if not done.changed:
-        what = "built"
+        what = "first build"
     elif len(done.changed) <= 3:
         what = f"{', '.join(done.changed)} changed"
     else:
@@ -87,10 +87,10 @@ def rebuild_line(done: Rebuild) -> str:
     took = f"in {done.seconds:.2f} s"
     result = done.result
     if result is None:
-        return f"{what}: not built {took}"
+        return f"{what}: nothing built {took}"
     if any(p.severity == "error" for p in result.problems):
         errors = sum(p.severity == "error" for p in result.problems)
-        return f"{what}: not built, {errors} load error(s) {took}"
+        return f"{what}: nothing built, {errors} load error(s) {took}"
     made = sum(s.made for s in result.stages)
     kept = sum(s.reused for s in result.stages)
     c = result.counts

@@ -60,12 +60,12 @@ def test_watch_builds_again_after_a_save_and_stops_on_ctrl_c(tmp_path: Path) -> 
         try:
             assert proc.stderr is not None and proc.stdout is not None
             stderr = Lines(proc.stderr)
-            assert stderr.wait_for(r"^built: \d+ files made, 0 kept in [\d.]+ s; 0 errors, \d+ warnings$")
+            assert stderr.wait_for(r"^first build: \d+ files made, 0 kept in [\d.]+ s; 0 errors, \d+ warnings$")
             file = system / "processes" / "talous_pieni.yaml"
             text = file.read_text(encoding="utf-8")
             file.write_text(text + "ownr: x\n", encoding="utf-8")
             assert stderr.wait_for(r"talous_pieni\.yaml:\d+:1: error: unknown key 'ownr' \(did you mean 'owner'\?\)$")
-            assert stderr.wait_for(r"^processes/talous_pieni\.yaml changed: not built, \d+ load error\(s\) in [\d.]+ s$")
+            assert stderr.wait_for(r"^processes/talous_pieni\.yaml changed: nothing built, \d+ load error\(s\) in [\d.]+ s$")
             file.write_text(text.replace("Tee <em>jotain</em>", "Tee jotain muuta"), encoding="utf-8")
             line = stderr.wait_for(r"changed: \d+ files made")
             assert re.fullmatch(r"processes/talous_pieni\.yaml changed: \d+ files made, \d+ kept in [\d.]+ s; "
