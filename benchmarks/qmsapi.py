@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,6 @@ __all__ = [
     "import_bpmn",
     "load",
     "model_without_loader",
-    "qms_command",
     "render_all",
 ]
 
@@ -118,18 +116,6 @@ def draw_flow() -> Callable[..., Any]:
 
 def render_all() -> Callable[..., Any]:
     return _first([("qms.render.svg", "render_all")], "qms.render.svg.render_all")
-
-
-def qms_command(name: str) -> list[str]:
-    """The argv prefix of ``qms NAME``; raises when the command does not exist yet."""
-    try:
-        from qms.cli import cli
-    except ImportError as exc:  # pragma: no cover - a broken install
-        raise NotAvailable(f"not built: qms.cli ({exc})") from exc
-    if name not in cli.commands:
-        raise NotAvailable(f"not built: `qms {name}`")
-    exe = Path(sys.executable).parent / "qms"
-    return [str(exe), name] if exe.exists() else [sys.executable, "-m", "qms", name]
 
 
 def dot_available() -> bool:
