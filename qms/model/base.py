@@ -143,7 +143,7 @@ class StrictModel(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, validate_default=True, populate_by_name=True
+        extra="forbid", frozen=True, populate_by_name=True
     )
     # Source positions live in ``__pydantic_private__``, set by :meth:`set_source`; no private
     # attributes are declared, so that validating a model copies nothing for them (speed).
