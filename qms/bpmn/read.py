@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -74,6 +74,7 @@ _T_TARGET = b("targetRef")
 _T_PROPERTY = b("property")
 _T_QMS_STEP = q(QMS, "step")
 _DIAGRAM = q(BPMNDI, "BPMNDiagram")
+_PLANE = q(BPMNDI, "BPMNPlane")
 _SCOPES = {b("collaboration")}  # process content is indexed as it is read
 _BOUNDS = q(DC, "Bounds")
 #: BPMN elements read as part of the element that holds them (never reported on their own).
@@ -319,7 +320,7 @@ class _Reader:
                 if tag in _SCOPES:
                     todo.append(child)
         pos = self.pos
-        for shape in self.root.iter(_SHAPE):
+        for shape in self._shapes():
             ref = _ref(shape.get("bpmnElement"))
             bounds = shape[0] if len(shape) and shape[0].tag == _BOUNDS else _first(shape, _BOUNDS)
             if ref and bounds is not None and ref not in pos:
@@ -327,6 +328,16 @@ class _Reader:
                     pos[ref] = (float(bounds.get("x", "0")), float(bounds.get("y", "0")))
                 except ValueError:  # (not contextlib.suppress: this loop runs once per shape)
                     continue  # a shape without a usable position: the element keeps document order
+
+    def _shapes(self) -> Iterator[etree._Element]:
+        """Every BPMNShape; they are children of a diagram's plane, so the process content is
+        not walked."""
+        for dia in self.root.iterchildren(_DIAGRAM):
+            for plane in dia.iterchildren(_PLANE):
+                yield from plane.iterchildren(_SHAPE)
+            for other in dia.iterchildren():
+                if other.tag != _PLANE:  # a tool's own wrapper: look everywhere in it
+                    yield from other.iter(_SHAPE)
 
     def lane_key(self, el: etree._Element, n: int) -> tuple[float, float, int]:
         x, y = self.pos.get(el.get("id", ""), (float("inf"), float("inf")))

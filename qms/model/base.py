@@ -34,6 +34,8 @@ _SLUG_EXTRA = str.maketrans(
     {"đ": "d", "Đ": "D", "ŋ": "n", "Ŋ": "N", "ŧ": "t", "Ŧ": "T", "ʹ": "", "ß": "ss", "æ": "ae", "ø": "o"}
 )
 
+# Finnish and Swedish letters straight to what decomposition gives (most names need no more).
+_NORDIC = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "A", "Ö": "O", "Å": "A"})
 # The combining marks of Latin letters (ä = a + U+0308), the usual case, removed in one pass.
 _COMMON_MARKS = re.compile("[\u0300-\u036f]")
 _NOT_ID = re.compile(r"[^a-z0-9_.-]+")
@@ -51,6 +53,8 @@ def slugify(text: str) -> str:
     >>> slugify("Ruoŧŧa")
     'ruotta'
     """
+    if not text.isascii():
+        text = text.translate(_NORDIC)
     if not text.isascii():
         text = _COMMON_MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_SLUG_EXTRA)))
         if not text.isascii():  # rarer marks, and letters that only decomposition reveals
