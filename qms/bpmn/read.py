@@ -544,8 +544,9 @@ class _Reader:
             self._data_object(c, obj)
         for flow in flows:
             self._sequence_flow(c, flow)
-        for node in nodes:
-            self._data_associations(c, node)
+        if c.assocs:
+            for node in nodes:
+                self._data_associations(c, node)
         for link in links:
             self._association(c, link)
         for note in notes:
