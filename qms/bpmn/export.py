@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 from typing import Any, TypeVar
 
 from lxml import etree
@@ -41,6 +42,8 @@ _GATEWAY_KINDS = {"decision", "parallel", "inclusive"}
 _ACTIVITY_KINDS = {"task", "call"}
 _DEFAULT_HOLDERS = {"task", "callActivity", "exclusiveGateway", "inclusiveGateway"}
 _JOIN_TAG = {"decision": "exclusiveGateway", "parallel": "parallelGateway", "inclusive": "inclusiveGateway"}
+_SHAPE_SIZE = {"task": 0, "callActivity": 0, **dict.fromkeys(_JOIN_TAG.values(), 50)}
+"""Width and height of a flow node's shape by tag (36: events); 0: as wide as the name needs, 80 high."""
 _TYPE = q(XSI, "type")
 
 # Clark tags used in the hot loops
@@ -119,8 +122,8 @@ class _Node:
     incoming: list[str] = field(default_factory=list)
     outgoing: list[str] = field(default_factory=list)
     default: str | None = None
-    inputs: list[tuple[str, str]] = field(default_factory=list)  # (data association id, reference id)
-    outputs: list[tuple[str, str]] = field(default_factory=list)
+    inputs: Sequence[tuple[str, str]] = ()  # (data association id, reference id)
+    outputs: Sequence[tuple[str, str]] = ()
     prop: str = ""  # id of the property that data input associations point to
 
 
@@ -170,41 +173,52 @@ def _step_name(ctx: _Ctx, step: Step, label: Text | None) -> str:
 def _plan_flows(ctx: _Ctx, process: Process, prefix: str) -> tuple[list[_Node], list[_Flow], dict[str, _Node]]:
     """Flow nodes and sequence flows of one process, with derived split and join gateways."""
     ids = ctx.ids
+    new_id = ids.new
     nodes: list[_Node] = []
     by_step: dict[str, _Node] = {}
+    index: dict[str, _Node] = {}
     for step in process.steps:
         kind = step.kind
         label = step.name if kind == "call" else getattr(step, kind)
-        node = _Node(ids.new(prefix + step.id), export_tag(kind, step.throw, step.trigger),
-                     _step_name(ctx, step, label), step.lane, step, kind, label)
+        name = label if type(label) is str else _step_name(ctx, step, label)  # a plain name: the common case
+        node = _Node(new_id(prefix + step.id), export_tag(kind, step.throw, step.trigger), name or step.id,
+                     step.lane, step, kind, label)
         nodes.append(node)
         by_step[step.id] = node
+        index[node.id] = node
     flows: list[_Flow] = []
+    out: dict[str, list[_Flow]] = {}
+    inc: dict[str, list[_Flow]] = {}
     for fid, f in zip(process.flow_ids(), process.flow, strict=True):
         src, dst = by_step.get(f.from_), by_step.get(f.to)
         if src is None or dst is None:
             continue  # a dangling flow: the loader reports it
-        name = ctx.text(f.label) if f.label is not None else ""
-        flow = _Flow(ids.new(prefix + fid), src.id, dst.id, name, f.condition, label=f.label)
+        # a condition needs a name in a diagram
+        name = (ctx.text(f.label) if f.label is not None else "") or f.condition or ""
+        flow = _Flow(new_id(prefix + fid), src.id, dst.id, name, f.condition, label=f.label)
         if f.default:
             src.default = flow.id
         flows.append(flow)
-
-    out: dict[str, list[_Flow]] = {}
-    inc: dict[str, list[_Flow]] = {}
-    for fl in flows:
-        out.setdefault(fl.src, []).append(fl)
-        inc.setdefault(fl.dst, []).append(fl)
+        if src.id in out:
+            out[src.id].append(flow)
+        else:
+            out[src.id] = [flow]
+        if dst.id in inc:
+            inc[dst.id].append(flow)
+        else:
+            inc[dst.id] = [flow]
     extra_nodes: dict[str, list[_Node]] = {}
     extra_flows: list[_Flow] = []
+    source_of: dict[str, _Node] = {}  # step node id → the node its outgoing flows leave from (its split)
     for node in nodes:
         assert node.step is not None
         kind = node.kind
         gateway = kind in _GATEWAY_KINDS
-        outs, ins = out.get(node.id, []), inc.get(node.id, [])
+        outs, ins = out.get(node.id, ()), inc.get(node.id, ())
         if len(ins) > 1 and kind != "start" and (not gateway or len(outs) > 1):
             tag = _JOIN_TAG.get(kind, "exclusiveGateway")
             join = _Node(ids.new(f"{node.id}_join"), tag, "", node.lane, derived=("join", node.step.id))
+            index[join.id] = join
             for fl in ins:
                 fl.dst = join.id
             link = _Flow(ids.new(f"f_{node.id}_join"), join.id, node.id, derived=True)
@@ -215,35 +229,22 @@ def _plan_flows(ctx: _Ctx, process: Process, prefix: str) -> tuple[list[_Node], 
             tag = "exclusiveGateway" if labelled or node.default else "parallelGateway"
             name = " / ".join(fl.name or fl.condition or "" for fl in outs) if labelled else ""
             split = _Node(ids.new(f"{node.id}_split"), tag, name, node.lane, derived=("split", node.step.id))
+            index[split.id] = split
+            source_of[node.id] = split
             if node.default:
                 split.default, node.default = node.default, None
             for fl in outs:
                 fl.src = split.id
             extra_flows.append(_Flow(ids.new(f"f_{node.id}_split"), node.id, split.id, derived=True))
             extra_nodes.setdefault(node.id, []).append(split)
-    if extra_nodes:
-        merged: list[_Node] = []
-        for node in nodes:
-            ext = extra_nodes.get(node.id, [])
-            merged.extend(x for x in ext if x.derived and x.derived[0] == "join")
-            merged.append(node)
-            merged.extend(x for x in ext if x.derived and x.derived[0] == "split")
-        nodes = merged
-    flows.extend(extra_flows)
-    index = {n.id: n for n in nodes}
-    for fl in flows:
-        index[fl.src].outgoing.append(fl.id)
-        index[fl.dst].incoming.append(fl.id)
-    # only activities and exclusive/inclusive gateways may name a default flow (the JSON keeps it)
-    for node in nodes:
+        # only activities and exclusive/inclusive gateways may name a default flow (the JSON keeps it)
         if node.default and node.tag not in _DEFAULT_HOLDERS:
             node.default = None
-    # a conditional fork: every flow that is not the default needs a condition
-    by_src: dict[str, list[_Flow]] = {}
-    for fl in flows:
-        by_src.setdefault(fl.src, []).append(fl)
-    for src_id, outs in by_src.items():
-        source = index[src_id]
+    # a conditional fork: every flow that is not the default needs a condition (derived flows need none)
+    for node_id, outs in out.items():
+        source = source_of.get(node_id) or index[node_id]
+        if len(outs) == 1 and not source.default and not outs[0].condition:
+            continue  # one plain flow: nothing to make explicit
         targets = [fl.dst for fl in outs]
         twice = len(set(targets)) < len(targets)  # two branches to one target must differ
         if source.default or twice or any(fl.condition for fl in outs):
@@ -260,9 +261,18 @@ def _plan_flows(ctx: _Ctx, process: Process, prefix: str) -> tuple[list[_Node], 
                     seen.add((fl.dst, cond))
                     fl.condition = cond
                     fl.derived_condition = True
+    if extra_nodes:
+        merged: list[_Node] = []
+        for node in nodes:
+            ext = extra_nodes.get(node.id, [])
+            merged.extend(x for x in ext if x.derived and x.derived[0] == "join")
+            merged.append(node)
+            merged.extend(x for x in ext if x.derived and x.derived[0] == "split")
+        nodes = merged
+    flows.extend(extra_flows)
     for fl in flows:
-        if fl.condition and not fl.name:  # a condition needs a name in a diagram
-            fl.name = fl.condition
+        index[fl.src].outgoing.append(fl.id)
+        index[fl.dst].incoming.append(fl.id)
     return nodes, flows, index
 
 
@@ -275,11 +285,6 @@ def _names(parent: etree._Element, value: Text | None, tag: str = "name") -> Non
         for lang in LANGUAGES:
             if lang in value:
                 _SUB(parent, q(QMS, tag), lang=lang).text = value[lang]
-
-
-def _bounds(parent: etree._Element, box: lay.Box) -> None:
-    x, y, w, h = box
-    _SUB(parent, _T_BOUNDS, x=str(x), y=str(y), width=str(w), height=str(h))
 
 
 def _json(data: Any) -> str:
@@ -317,6 +322,9 @@ class _Planned:
 
 
 def _step_extension(ctx: _Ctx, parent: etree._Element, step: Step, label: Text | None) -> None:
+    multilingual = isinstance(label, dict) and len(label) > 1
+    if not (step.pdca or step.phase or step.when is not None or multilingual or step.raci):
+        return
     attrs: dict[str, str] = {}
     if step.pdca:
         attrs["pdca"] = step.pdca
@@ -324,9 +332,6 @@ def _step_extension(ctx: _Ctx, parent: etree._Element, step: Step, label: Text |
         attrs["phase"] = step.phase
     if step.when is not None:
         attrs["when"] = ctx.text(step.when)
-    multilingual = isinstance(label, dict) and len(label) > 1
-    if not attrs and not multilingual and not step.raci:
-        return
     ext = _SUB(parent, _T_EXT)
     el = _SUB(ext, q(QMS, "step"), attrs)
     if multilingual:
@@ -411,21 +416,18 @@ def _plan_process(ctx: _Ctx, process: Process, prefix: str) -> _Planned:
     artifacts: list[tuple[str, dict[str, str], str | None]] = []
     shapes: list[tuple[str, str]] = []
     edges_di: list[str] = []
+    task_width, label_size, new_node = lay.task_width, lay.label_size, lay.Node
     for node in nodes:
-        band = band_of[node.lane] if node.lane is not None else no_lane
-        if node.tag in ("task", "callActivity"):
-            w, h, lw, lh = lay.task_width(node.name), 80, 0, 0
-        elif node.tag.endswith("Gateway"):
-            w = h = 50
-            lw, lh = lay.label_size(node.name)
-        else:
-            w = h = 36
-            lw, lh = lay.label_size(node.name)
-        lnode = lay.Node(node.id, band, w, h, lw, lh)
+        band = no_lane if node.lane is None else band_of[node.lane]
+        size = _SHAPE_SIZE.get(node.tag, 36)
+        if size:
+            lnode = new_node(node.id, band, size, size, *label_size(node.name))
+        else:  # tasks: the name is inside
+            lnode = new_node(node.id, band, task_width(node.name), lay.TASK_H)
         layout_nodes.append(lnode)
         shapes.append((node.id, node.tag))
         step = node.step
-        if step is None:
+        if step is None or not (step.documents or step.reads or step.systems or step.note is not None):
             continue
         activity = node.kind in _ACTIVITY_KINDS
         sid = step.id
@@ -781,6 +783,7 @@ def _write_diagram(
     """Shapes and edges of the plane, a pool at a time."""
     shapes, labels, edges = diagram.shapes, diagram.labels, diagram.edges
     used = ids.used
+    sub = _SUB
 
     def di_id(ident: str) -> str:
         di = ident + "_di"
@@ -789,46 +792,40 @@ def _write_diagram(
         used.add(di)
         return di
 
-    def shape(plane: etree._Element, ident: str, extra: dict[str, str] | None = None) -> None:
-        attrs = {"id": di_id(ident), "bpmnElement": ident}
-        if extra:
-            attrs.update(extra)
-        el = _SUB(plane, _T_SHAPE, attrs)
-        x, y, w, h = shapes[ident]
-        _SUB(el, _T_BOUNDS, {"x": str(x), "y": str(y), "width": str(w), "height": str(h)})
-        lab = labels.get(ident)
-        if lab is not None:
-            _bounds(_SUB(el, _T_LABEL), lab)
+    def label(el: etree._Element, ident: str) -> None:
+        box = labels.get(ident)
+        if box is not None:
+            x, y, w, h = box
+            sub(sub(el, _T_LABEL), _T_BOUNDS, {"x": str(x), "y": str(y), "width": str(w), "height": str(h)})
+
+    def draw(members: Iterable[tuple[str, dict[str, str] | None]]) -> None:
+        plane = stream.fresh()
+        for ident, extra in members:
+            attrs = {"id": di_id(ident), "bpmnElement": ident}
+            if extra:
+                attrs.update(extra)
+            el = sub(plane, _T_SHAPE, attrs)
+            x, y, w, h = shapes[ident]
+            sub(el, _T_BOUNDS, {"x": str(x), "y": str(y), "width": str(w), "height": str(h)})
+            if ident in labels:
+                label(el, ident)
+        stream.write(plane)
 
     horizontal = {"isHorizontal": "true"}
     extras = {"callActivity": {"isExpanded": "false"}, "exclusiveGateway": {"isMarkerVisible": "true"}}
-    plane = stream.fresh()
-    for pid in externals:
-        shape(plane, pid, horizontal)
-    stream.write(plane)
+    draw((pid, horizontal) for pid in externals)
+    for plan in plans:
+        draw(chain([(plan.participant, horizontal)], ((band, horizontal) for band in plan.pool.bands if band),
+                   ((ident, extras.get(kind)) for ident, kind in plan.shapes_di)))
+    draw((pid, horizontal) for pid in stubs)
     for plan in plans:
         plane = stream.fresh()
-        shape(plane, plan.participant, horizontal)
-        for band in plan.pool.bands:
-            if band:
-                shape(plane, band, horizontal)
-        for ident, kind in plan.shapes_di:
-            shape(plane, ident, extras.get(kind))
-        stream.write(plane)
-    plane = stream.fresh()
-    for pid in stubs:
-        shape(plane, pid, horizontal)
-    stream.write(plane)
-    sub = _SUB
-    for plan in plans:
-        plane = stream.fresh()
-        for ident in [*plan.edges_di, *(m[0] for m in plan.messages)]:
+        for ident in chain(plan.edges_di, (m[0] for m in plan.messages)):
             el = sub(plane, _T_EDGE, {"id": di_id(ident), "bpmnElement": ident})
             for x, y in edges[ident]:
                 sub(el, _T_WAYPOINT, {"x": str(x), "y": str(y)})
-            lab = labels.get(ident)
-            if lab is not None:
-                _bounds(sub(el, _T_LABEL), lab)
+            if ident in labels:
+                label(el, ident)
         stream.write(plane)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -45,6 +46,8 @@ MIN_BAND = 100
 def _wrap(text: str, width: int, char_w: float = CHAR_W) -> int:
     """Number of lines ``text`` takes when wrapped at ``width`` pixels (an estimate)."""
     per_line = max(1, int(width / char_w))
+    if len(text) <= per_line:  # its words and the spaces between them fit on one line
+        return 1
     lines, used = 1, 0
     for word in text.split():
         n = len(word)
@@ -59,7 +62,7 @@ def _wrap(text: str, width: int, char_w: float = CHAR_W) -> int:
 
 
 def _longest_word(text: str) -> int:
-    return max((len(w) for w in text.split()), default=0)
+    return max(map(len, text.split()), default=0)
 
 
 def label_size(text: str, width: int = LABEL_W) -> tuple[int, int]:
@@ -202,7 +205,13 @@ class _PoolGeometry:
     width: int
     height: int
     exits: dict[str, int]  # message id → x where it leaves the pool's top
-    message_tail: dict[str, list[Point]]  # message id → points from the pool top to the node
+    place: Callable[[Diagram, int], dict[str, list[Point]]]
+    """Draws the pool's shapes, labels and edges ``oy`` down into a diagram; returns each message
+    flow's points from the pool's top to its node."""
+
+
+def _nothing_to_place(d: Diagram, oy: int) -> dict[str, list[Point]]:
+    return {}
 
 
 def _layers(n: int, out: list[list[tuple[int, int]]], indeg: list[int]) -> tuple[list[int], list[int], set[int]]:
@@ -217,19 +226,17 @@ def _layers(n: int, out: list[list[tuple[int, int]]], indeg: list[int]) -> tuple
             continue
         state[root] = 1
         preorder.append(root)
-        stack = [(root, 0)]
+        stack = [(root, iter(out[root]))]
         while stack:
-            v, k = stack[-1]
-            edges = out[v]
-            if k < len(edges):
-                stack[-1] = (v, k + 1)
-                e, w = edges[k]
+            v, edges = stack[-1]
+            for e, w in edges:  # resumes where it left off
                 if state[w] == 1:
                     back.add(e)
                 elif state[w] == 0:
                     state[w] = 1
                     preorder.append(w)
-                    stack.append((w, 0))
+                    stack.append((w, iter(out[w])))
+                    break
             else:
                 state[v] = 2
                 postorder.append(v)
@@ -243,7 +250,7 @@ def _layers(n: int, out: list[list[tuple[int, int]]], indeg: list[int]) -> tuple
     return layer, preorder, back
 
 
-def _layout_pool(pool: Pool, d: Diagram, ox: int, oy: int) -> _PoolGeometry:
+def _layout_pool(pool: Pool, ox: int) -> _PoolGeometry:
     nodes = pool.nodes
     n = len(nodes)
     index = {node.id: i for i, node in enumerate(nodes)}
@@ -251,15 +258,15 @@ def _layout_pool(pool: Pool, d: Diagram, ox: int, oy: int) -> _PoolGeometry:
     left = POOL_HEADER + (LANE_HEADER if has_lanes else 0)
     if n == 0:
         width = max(600, left + 200)
-        return _PoolGeometry(width, EXTERNAL_H if pool.collapsed else MIN_BAND, {}, {})
+        return _PoolGeometry(width, EXTERNAL_H if pool.collapsed else MIN_BAND, {}, _nothing_to_place)
 
     out: list[list[tuple[int, int]]] = [[] for _ in range(n)]
     indeg = [0] * n
     src_of = [index[e.src] for e in pool.edges]
     dst_of = [index[e.dst] for e in pool.edges]
-    for k in range(len(pool.edges)):
-        out[src_of[k]].append((k, dst_of[k]))
-        indeg[dst_of[k]] += 1
+    for k, (s, t) in enumerate(zip(src_of, dst_of, strict=True)):
+        out[s].append((k, t))
+        indeg[t] += 1
     layer, preorder, back = _layers(n, out, indeg)
     ncols = max(layer) + 1
     nbands = len(pool.bands)
@@ -298,21 +305,25 @@ def _layout_pool(pool: Pool, d: Diagram, ox: int, oy: int) -> _PoolGeometry:
     below = [0] * total
     strip_w = [0] * n
     for v, node in enumerate(nodes):
-        sw = 0
-        sh = 0
-        for art in node.artifacts:
-            sw += max(art.w, LABEL_W if art.label_h else 0) + ARTIFACT_SEP
-            sh = max(sh, art.h + (art.label_h + 6 if art.label_h else 0))
-        sw = max(0, sw - ARTIFACT_SEP)
-        strip_w[v] = sw
-        cw = max(node.w, node.label_w, sw)
-        if cw > col_w[layer[v]]:
-            col_w[layer[v]] = cw
-        ext = max(node.h // 2, node.h // 2 + 6 + node.label_h if node.label_h else 0, HALF)
+        cw = node.w if node.w > node.label_w else node.label_w
+        ext = node.h // 2 + 6 + node.label_h if node.label_h else node.h // 2
+        if ext < HALF:
+            ext = HALF
         if node.artifacts:
+            sw = 0
+            sh = 0
+            for art in node.artifacts:
+                sw += max(art.w, LABEL_W if art.label_h else 0) + ARTIFACT_SEP
+                sh = max(sh, art.h + (art.label_h + 6 if art.label_h else 0))
+            sw = max(0, sw - ARTIFACT_SEP)
+            strip_w[v] = sw
+            cw = max(cw, sw)
             ext += ARTIFACT_GAP + sh
-        if ext > below[grow[v]]:
-            below[grow[v]] = ext
+        c, r = layer[v], grow[v]
+        if cw > col_w[c]:
+            col_w[c] = cw
+        if ext > below[r]:
+            below[r] = ext
 
     # first pass over edges: route kinds, slot counts, label room
     channel = _Slots()  # key: channel index k (left of column k)
@@ -389,130 +400,123 @@ def _layout_pool(pool: Pool, d: Diagram, ox: int, oy: int) -> _PoolGeometry:
     def chx(k: int, slot: int) -> int:
         return ox + chan_x[k] + SLOT + slot * SLOT
 
-    def cory(r: int, slot: int) -> int:
-        return oy + row_top[r] + CORRIDOR_SLOT + slot * CORRIDOR_SLOT + corridor_label[r]
+    exits = {m.id: chx(layer[v] + 1, kslot) for m, (v, _, kslot) in zip(pool.messages, msg_route, strict=True)}
 
-    # shapes and their labels
-    shapes, labels = d.shapes, d.labels
-    cx = [0] * n
-    cy = [0] * n
-    for v, node in enumerate(nodes):
-        c = layer[v]
-        mid = ox + col_x[c] + col_w[c] // 2
-        ycentre = oy + centre[grow[v]]
-        cx[v], cy[v] = mid, ycentre
-        top = ycentre - node.h // 2
-        shapes[node.id] = (mid - node.w // 2, top, node.w, node.h)
-        if node.label_h:
-            labels[node.id] = (mid - node.label_w // 2, top + node.h + 6, node.label_w, node.label_h)
-        if node.artifacts:
-            label_bottom = top + node.h + (6 + node.label_h if node.label_h else 0)
-            atop = max(label_bottom, top + node.h) + ARTIFACT_GAP
-            ax = mid - strip_w[v] // 2
-            nleft, nright = mid - node.w // 2 + 6, mid + node.w // 2 - 6
-            for art in node.artifacts:
-                slot_w = max(art.w, LABEL_W if art.label_h else 0)
-                acx = ax + slot_w // 2
-                shapes[art.id] = (acx - art.w // 2, atop, art.w, art.h)
-                if art.label_h:
-                    labels[art.id] = (acx - LABEL_W // 2, atop + art.h + 6, LABEL_W, art.label_h)
-                attach = min(max(acx, nleft), nright)
-                pts = [(attach, top + node.h)]
-                if attach != acx:
-                    pts += [(attach, atop - 10), (acx, atop - 10)]
-                pts.append((acx, atop))
-                if art.incoming:
-                    pts.reverse()
-                d.edges[art.assoc] = pts
-                ax += slot_w + ARTIFACT_SEP
+    def place(d: Diagram, oy: int) -> dict[str, list[Point]]:
+        def cory(r: int, slot: int) -> int:
+            return oy + row_top[r] + CORRIDOR_SLOT + slot * CORRIDOR_SLOT + corridor_label[r]
 
-    # lanes
-    if has_lanes:
-        for bi, lane in enumerate(pool.bands):
-            if lane:
-                start, h = band_box[bi]
-                shapes[lane] = (ox + POOL_HEADER, oy + start, width - POOL_HEADER, h)
+        # shapes and their labels
+        shapes, labels = d.shapes, d.labels
+        cx = [0] * n
+        cy = [0] * n
+        for v, node in enumerate(nodes):
+            c = layer[v]
+            mid = ox + col_x[c] + col_w[c] // 2
+            ycentre = oy + centre[grow[v]]
+            cx[v], cy[v] = mid, ycentre
+            top = ycentre - node.h // 2
+            shapes[node.id] = (mid - node.w // 2, top, node.w, node.h)
+            if node.label_h:
+                labels[node.id] = (mid - node.label_w // 2, top + node.h + 6, node.label_w, node.label_h)
+            if node.artifacts:
+                label_bottom = top + node.h + (6 + node.label_h if node.label_h else 0)
+                atop = max(label_bottom, top + node.h) + ARTIFACT_GAP
+                ax = mid - strip_w[v] // 2
+                nleft, nright = mid - node.w // 2 + 6, mid + node.w // 2 - 6
+                for art in node.artifacts:
+                    slot_w = max(art.w, LABEL_W if art.label_h else 0)
+                    acx = ax + slot_w // 2
+                    shapes[art.id] = (acx - art.w // 2, atop, art.w, art.h)
+                    if art.label_h:
+                        labels[art.id] = (acx - LABEL_W // 2, atop + art.h + 6, LABEL_W, art.label_h)
+                    attach = min(max(acx, nleft), nright)
+                    pts = [(attach, top + node.h)]
+                    if attach != acx:
+                        pts += [(attach, atop - 10), (acx, atop - 10)]
+                    pts.append((acx, atop))
+                    if art.incoming:
+                        pts.reverse()
+                    d.edges[art.assoc] = pts
+                    ax += slot_w + ARTIFACT_SEP
 
-    # sequence flows
-    for k, e in enumerate(pool.edges):
-        s, t = src_of[k], dst_of[k]
-        sn, tn = nodes[s], nodes[t]
-        sx_r, sy = cx[s] + sn.w // 2, cy[s]
-        tx_l, ty = cx[t] - tn.w // 2, cy[t]
-        rs, rt = grow[s], grow[t]
-        kind = route[k]
-        if kind[0] == 0:
-            pts = [(sx_r, sy), (tx_l, ty)]
-        elif kind[0] == 1:
-            x1 = chx(layer[t], kind[1])
-            pts = [(sx_r, sy), (x1, sy), (x1, ty), (tx_l, ty)]
-        elif kind[0] == 2:
-            x1 = chx(layer[s] + 1, kind[1])
-            y1 = cory(rt, kind[2])
-            x2 = chx(layer[t], kind[3])
-            pts = [(sx_r, sy), (x1, sy), (x1, y1), (x2, y1), (x2, ty), (tx_l, ty)]
-        elif kind[0] == 3:
-            y1 = cory(rs, kind[1])
-            stop, ttop = sy - sn.h // 2, ty - tn.h // 2
-            pts = [(cx[s], stop), (cx[s], y1), (cx[t], y1), (cx[t], ttop)]
-        elif kind[0] == 4:
-            y1 = cory(rs, kind[1])
-            x1 = chx(layer[s], kind[2])
-            stop = sy - sn.h // 2
-            pts = [(cx[s], stop), (cx[s], y1), (x1, y1), (x1, ty), (tx_l, ty)]
-        else:
-            y1 = cory(rs, kind[1])
-            x1 = chx(layer[t], kind[2])
-            y2 = cory(rt, kind[3])
-            stop, ttop = sy - sn.h // 2, ty - tn.h // 2
-            pts = [(cx[s], stop), (cx[s], y1), (x1, y1), (x1, y2), (cx[t], y2), (cx[t], ttop)]
-        d.edges[e.id] = pts
-        if e.label_h:
-            if kind[0] <= 2:  # above the last segment, right-aligned to the target
-                labels[e.id] = (tx_l - 4 - e.label_w, ty - 3 - e.label_h, e.label_w, e.label_h)
-            else:  # above the corridor segment, left of the source
-                labels[e.id] = (cx[s] - 4 - e.label_w, pts[1][1] - 2 - e.label_h, e.label_w, e.label_h)
+        # lanes
+        if has_lanes:
+            for bi, lane in enumerate(pool.bands):
+                if lane:
+                    start, h = band_box[bi]
+                    shapes[lane] = (ox + POOL_HEADER, oy + start, width - POOL_HEADER, h)
 
-    for e, (c1, k1, c2) in zip(pool.links, link_route, strict=True):
-        s, t = index[e.src], index[e.dst]
-        sx, tx = cx[s] + nodes[s].w // 4, cx[t] - nodes[t].w // 4
-        y1, x1, y2 = cory(grow[s], c1), chx(layer[t], k1), cory(grow[t], c2)
-        d.edges[e.id] = [(sx, cy[s] - nodes[s].h // 2), (sx, y1), (x1, y1), (x1, y2), (tx, y2),
-                         (tx, cy[t] - nodes[t].h // 2)]
-        if e.label_h:
-            labels[e.id] = (x1 + 4, y2 - 2 - e.label_h, e.label_w, e.label_h)
+        # sequence flows
+        for k, e in enumerate(pool.edges):
+            s, t = src_of[k], dst_of[k]
+            sn, tn = nodes[s], nodes[t]
+            sx_r, sy = cx[s] + sn.w // 2, cy[s]
+            tx_l, ty = cx[t] - tn.w // 2, cy[t]
+            rs, rt = grow[s], grow[t]
+            kind = route[k]
+            if kind[0] == 0:
+                pts = [(sx_r, sy), (tx_l, ty)]
+            elif kind[0] == 1:
+                x1 = chx(layer[t], kind[1])
+                pts = [(sx_r, sy), (x1, sy), (x1, ty), (tx_l, ty)]
+            elif kind[0] == 2:
+                x1 = chx(layer[s] + 1, kind[1])
+                y1 = cory(rt, kind[2])
+                x2 = chx(layer[t], kind[3])
+                pts = [(sx_r, sy), (x1, sy), (x1, y1), (x2, y1), (x2, ty), (tx_l, ty)]
+            elif kind[0] == 3:
+                y1 = cory(rs, kind[1])
+                stop, ttop = sy - sn.h // 2, ty - tn.h // 2
+                pts = [(cx[s], stop), (cx[s], y1), (cx[t], y1), (cx[t], ttop)]
+            elif kind[0] == 4:
+                y1 = cory(rs, kind[1])
+                x1 = chx(layer[s], kind[2])
+                stop = sy - sn.h // 2
+                pts = [(cx[s], stop), (cx[s], y1), (x1, y1), (x1, ty), (tx_l, ty)]
+            else:
+                y1 = cory(rs, kind[1])
+                x1 = chx(layer[t], kind[2])
+                y2 = cory(rt, kind[3])
+                stop, ttop = sy - sn.h // 2, ty - tn.h // 2
+                pts = [(cx[s], stop), (cx[s], y1), (x1, y1), (x1, y2), (cx[t], y2), (cx[t], ttop)]
+            d.edges[e.id] = pts
+            if e.label_h:
+                if kind[0] <= 2:  # above the last segment, right-aligned to the target
+                    labels[e.id] = (tx_l - 4 - e.label_w, ty - 3 - e.label_h, e.label_w, e.label_h)
+                else:  # above the corridor segment, left of the source
+                    labels[e.id] = (cx[s] - 4 - e.label_w, pts[1][1] - 2 - e.label_h, e.label_w, e.label_h)
 
-    # message flows: up out of the node, through its corridor and the channel on its right
-    exits: dict[str, int] = {}
-    tails: dict[str, list[Point]] = {}
-    per_node: dict[int, int] = {}
-    count: dict[int, int] = {}
-    for v, _, _ in msg_route:
-        count[v] = count.get(v, 0) + 1
-    for m, (v, cslot, kslot) in zip(pool.messages, msg_route, strict=True):
-        node = nodes[v]
-        i = per_node.get(v, 0)
-        per_node[v] = i + 1
-        ax = cx[v] - node.w // 2 + node.w * (i + 1) // (count[v] + 1)
-        ntop = cy[v] - node.h // 2
-        y1 = cory(grow[v], cslot)
-        x1 = chx(layer[v] + 1, kslot)
-        exits[m.id] = x1
-        tails[m.id] = [(x1, y1), (ax, y1), (ax, ntop)]
-    return _PoolGeometry(width, height, exits, tails)
+        for e, (c1, k1, c2) in zip(pool.links, link_route, strict=True):
+            s, t = index[e.src], index[e.dst]
+            sx, tx = cx[s] + nodes[s].w // 4, cx[t] - nodes[t].w // 4
+            y1, x1, y2 = cory(grow[s], c1), chx(layer[t], k1), cory(grow[t], c2)
+            d.edges[e.id] = [(sx, cy[s] - nodes[s].h // 2), (sx, y1), (x1, y1), (x1, y2), (tx, y2),
+                             (tx, cy[t] - nodes[t].h // 2)]
+            if e.label_h:
+                labels[e.id] = (x1 + 4, y2 - 2 - e.label_h, e.label_w, e.label_h)
+
+        # message flows: up out of the node, through its corridor and the channel on its right
+        tails: dict[str, list[Point]] = {}
+        per_node: dict[int, int] = {}
+        count: dict[int, int] = {}
+        for v, _, _ in msg_route:
+            count[v] = count.get(v, 0) + 1
+        for m, (v, cslot, _) in zip(pool.messages, msg_route, strict=True):
+            node = nodes[v]
+            i = per_node.get(v, 0)
+            per_node[v] = i + 1
+            ax = cx[v] - node.w // 2 + node.w * (i + 1) // (count[v] + 1)
+            ntop = cy[v] - node.h // 2
+            y1 = cory(grow[v], cslot)
+            x1 = exits[m.id]
+            tails[m.id] = [(x1, y1), (ax, y1), (ax, ntop)]
+        return tails
+
+    return _PoolGeometry(width, height, exits, place)
 
 
 # ------------------------------------------------------------------ the diagram
-
-
-def _shift(src: Diagram, dst: Diagram, dy: int) -> None:
-    """Copy ``src`` into ``dst``, moved down by ``dy``."""
-    for k, (x, y, w, h) in src.shapes.items():
-        dst.shapes[k] = (x, y + dy, w, h)
-    for k, (x, y, w, h) in src.labels.items():
-        dst.labels[k] = (x, y + dy, w, h)
-    for k, pts in src.edges.items():
-        dst.edges[k] = [(x, y + dy) for x, y in pts]
 
 
 def _spans(order: list[str], centre: dict[str, float], width: int) -> dict[str, tuple[int, int]]:
@@ -582,12 +586,7 @@ def layout(pools: list[Pool], externals: list[External]) -> Diagram:
     [(136, 64), (186, 64)]
     """
     d = Diagram()
-    parts: list[Diagram] = []
-    geoms: list[_PoolGeometry] = []
-    for p in pools:
-        part = Diagram()
-        geoms.append(_layout_pool(p, part, 0, 0))
-        parts.append(part)
+    geoms = [_layout_pool(p, 0) for p in pools]
     width = max((g.width for g in geoms), default=600)
     last = len(pools) - 1
 
@@ -596,7 +595,7 @@ def layout(pools: list[Pool], externals: list[External]) -> Diagram:
     exit_x: dict[str, list[int]] = {x.id: [] for x in externals}
     total_bands = 0
     for p, g in zip(pools, geoms, strict=True):
-        band_of = {node.id: node.band for node in p.nodes}
+        band_of = {node.id: node.band for node in p.nodes} if p.messages else {}
         for m in p.messages:
             band_pos[m.external].append(total_bands + band_of[m.node] + 0.5)
             exit_x[m.external].append(g.exits[m.id])
@@ -644,11 +643,12 @@ def layout(pools: list[Pool], externals: list[External]) -> Diagram:
     if has_above and gap_use[0]:
         y += CORRIDOR_SLOT * gap_use[0]
     pool_y: list[int] = []
-    for i, (p, g, part) in enumerate(zip(pools, geoms, parts, strict=True)):
+    tails: list[dict[str, list[Point]]] = []
+    for i, (p, g) in enumerate(zip(pools, geoms, strict=True)):
         if i:
             y += POOL_GAP + CORRIDOR_SLOT * gap_use[i]
         pool_y.append(y)
-        _shift(part, d, y)
+        tails.append(g.place(d, y))
         d.shapes[p.id] = (0, y, width, g.height)
         for lane in p.bands:
             if lane and lane in d.shapes:
@@ -676,7 +676,7 @@ def layout(pools: list[Pool], externals: list[External]) -> Diagram:
             k = attached.get(m.external, 0)
             attached[m.external] = k + 1
             x1 = g.exits[m.id]
-            tail = [(px, py + top) for px, py in g.message_tail[m.id]]
+            tail = tails[i][m.id]
             end_y = EXTERNAL_H if where == "above" else below_top  # the external pool's edge
             px = sx + sw * (k + 1) // (per_ext[m.external] + 1)
             kind, _, slot = kinds[m.id]
