@@ -25,7 +25,7 @@ from qms.bpmn.tags import (
     export_tag,
     q,
 )
-from qms.errors import Problem, UserError
+from qms.errors import InternalError, Problem, UserError
 from qms.location import SourceLocation
 from qms.memory import quiet_gc
 from qms.model import LANGUAGES, Process, QualitySystem, Step, slugify, text_in
@@ -655,7 +655,7 @@ class _Stream:
         xml = _serialise(inner.getroottree().getroot())
         head, tail = self.head, self.tail
         if not (xml.startswith(head) and xml.endswith(tail)):
-            raise AssertionError("a subtree changed the serialisation of its ancestors")
+            raise InternalError("a subtree written on its own changed how its ancestors are written")
         self.out.write(memoryview(head)[self.written:])
         self.written = len(head)
         self.out.write(memoryview(xml)[len(head):len(xml) - len(tail)])
