@@ -718,45 +718,71 @@ def peak():
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+mode, path = sys.argv[4], sys.argv[3]
 out = {"start": peak()}
-result = qmsapi.load(sys.argv[1]); out["load"] = peak()
-try:
-    qmsapi.check(result.system)(); out["check"] = peak()
-except qmsapi.NotAvailable:
-    pass
-try:
-    xml = qmsapi.export_system(result.system); out["export"] = peak()
-    read = qmsapi.import_bpmn()
-    path = sys.argv[3]
-    open(path, "wb").write(xml)
-    del xml
-    read(open(path, "rb").read(), path); out["import"] = peak()
-except qmsapi.NotAvailable:
-    pass
+if mode in ("build", "all"):
+    result = qmsapi.load(sys.argv[1]); out["load"] = peak()
+    try:
+        qmsapi.check(result.system)(); out["check"] = peak()
+    except qmsapi.NotAvailable:
+        pass
+    try:
+        xml = qmsapi.export_system(result.system); out["export"] = peak()
+        open(path, "wb").write(xml)
+        del xml
+    except qmsapi.NotAvailable:
+        pass
+if mode in ("import", "all"):
+    try:
+        read = qmsapi.import_bpmn()
+        read(open(path, "rb").read(), path); out["import"] = peak()
+    except qmsapi.NotAvailable:
+        pass
 print(json.dumps(out))
 """
 
 
-def memory_scenario(ctx: Context) -> None:
-    label = ctx.sizes.label_system()
-    name = f"peak memory, {label} system (peak RSS of a fresh process)"
-    root = ctx.system_dir()
+def _memory(ctx: Context, mode: str) -> dict[str, float] | str:
+    """Peak RSS after each stage of one fresh process: ``build`` (load, check, one-file export),
+    ``import`` (read that file) or ``all`` (everything in one process)."""
     here = str(Path(__file__).resolve().parent)
-    done = subprocess.run([sys.executable, "-c", _MEMORY_SCRIPT, str(root), here, str(ctx.work / "mem.bpmn")],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, "-c", _MEMORY_SCRIPT, str(ctx.system_dir()), here,
+                           str(ctx.work / "mem.bpmn"), mode], capture_output=True, text=True, check=False)
     lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
     if done.returncode != 0 or not lines:
         tail = done.stderr.strip().splitlines()
-        m = na(f"failed: {tail[-1][:90] if tail else done.returncode}")
-        ctx.rows.append(Row(name, m))
-        ctx.target(f"peak memory {label} under 500 MB", None, m.show())
+        return f"failed: {tail[-1][:90] if tail else done.returncode}"
+    stages: dict[str, float] = json.loads(lines[-1])
+    return stages
+
+
+def memory_scenario(ctx: Context) -> None:
+    """Peak memory as the commands use it: ``qms check``/``qms export --single``/``qms build``
+    load, check and export in one process; ``qms import`` reads the file in another. The
+    target is the larger of the two. A third process that also imports while it still holds
+    the loaded system (no command does) is shown for comparison."""
+    label = ctx.sizes.label_system()
+    target = f"peak memory {label} under 500 MB"
+    runs = {mode: _memory(ctx, mode) for mode in ("build", "import", "all")}
+    titles = {"build": "load + check + one-file export", "import": "import of that file",
+              "all": "all four in one process (no command does this)"}
+    peaks: dict[str, float] = {}
+    for mode, got in runs.items():
+        name = f"peak memory, {label} system: {titles[mode]}"
+        if isinstance(got, str):
+            ctx.rows.append(Row(name, na(got)))
+            continue
+        peak = max(got.values())
+        peaks[mode] = peak
+        note = " → ".join(f"{k} {v:.0f}" for k, v in got.items())
+        ctx.rows.append(Row(name, Measure(peak, [peak], unit="MB"), [], f"peak RSS (VmHWM) after {note} MB"))
+    if "build" not in peaks or "import" not in peaks:
+        ctx.target(target, None, "a memory run failed")
         return
-    stages = json.loads(lines[-1])
-    peak = max(stages.values())
-    m = Measure(peak, [peak], unit="MB")
-    stages_note = " → ".join(f"{k} {v:.0f}" for k, v in stages.items())
-    ctx.rows.append(Row(name, m, [], f"peak RSS (VmHWM) after {stages_note} MB"))
-    ctx.target(f"peak memory {label} under 500 MB", peak < 500, f"{peak:.0f} MB ({stages_note})")
+    worst = max(peaks["build"], peaks["import"])
+    detail = f"{worst:.0f} MB (load + check + export {peaks['build']:.0f} MB; import {peaks['import']:.0f} MB"
+    detail += f"; all in one process {peaks['all']:.0f} MB)" if "all" in peaks else ")"
+    ctx.target(target, worst < 500, detail)
 
 
 SCENARIOS: dict[str, Callable[[Context], None]] = {

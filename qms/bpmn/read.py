@@ -148,7 +148,7 @@ def parse(data: bytes, source: str = "<bpmn>", *, max_bytes: int = MAX_BYTES) ->
         )])
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False,
-        remove_comments=True, remove_pis=True,
+        remove_comments=True, remove_pis=True, remove_blank_text=True,  # (a fifth less memory)
     )
     try:
         root = etree.fromstring(data, parser)
@@ -329,6 +329,12 @@ class _Reader:
                 except ValueError:  # (not contextlib.suppress: this loop runs once per shape)
                     continue  # a shape without a usable position: the element keeps document order
 
+    def drop_diagrams(self) -> None:
+        """Free the diagram elements: the model keeps only the positions :meth:`index` read
+        (the diagram is drawn anew on export), and in a large file they are half the tree."""
+        for dia in list(self.root.iterchildren(_DIAGRAM)):
+            self.root.remove(dia)
+
     def _shapes(self) -> Iterator[etree._Element]:
         """Every BPMNShape; they are children of a diagram's plane, so the process content is
         not walked."""
@@ -346,6 +352,7 @@ class _Reader:
     # -- pass 2: collaborations and processes
     def read(self) -> None:
         self.index()
+        self.drop_diagrams()
         participants: list[etree._Element] = []
         for collab in self.root.iterchildren(b("collaboration")):
             self.collaboration = True
