@@ -332,8 +332,9 @@ class _Reader:
     def drop_diagrams(self) -> None:
         """Free the diagram elements: the model keeps only the positions :meth:`index` read
         (the diagram is drawn anew on export), and in a large file they are half the tree."""
-        for dia in list(self.root.iterchildren(_DIAGRAM)):
-            self.root.remove(dia)
+        # (strip_elements, not remove(): lxml's remove() re-homes the whole subtree into a new
+        # document, seconds for a 10,000-step diagram)
+        etree.strip_elements(self.root, _DIAGRAM, with_tail=False)
 
     def _shapes(self) -> Iterator[etree._Element]:
         """Every BPMNShape; they are children of a diagram's plane, so the process content is
