@@ -70,15 +70,20 @@ def import_file(file: Path, runs: int, key: str, profile: bool) -> int:
     if profile:
         _start_profiler(key)
     out: dict[str, Any] = {}
+    _import(out, file, runs)
+    _finish(out)
+    return 0
+
+
+def _import(out: dict[str, Any], file: Path, runs: int) -> None:
+    """Time qms's import of ``file``'s bytes (read before the timing) into ``out["import"]``."""
     try:
         read = qmsapi.import_bpmn()
     except NotAvailable as exc:
         out["import"] = {"error": str(exc)}
-    else:
-        data = file.read_bytes()
-        _stage(out, "import", lambda: read(data, str(file)), runs)
-    _finish(out)
-    return 0
+        return
+    data = file.read_bytes()
+    _stage(out, "import", lambda: read(data, str(file)), runs)
 
 
 def scale(argv: list[str]) -> int:
@@ -117,13 +122,7 @@ def scale(argv: list[str]) -> int:
 
         plain = write_variants(work, f"scale{steps}", xml)["plain"]
         del xml, system
-        try:
-            read = qmsapi.import_bpmn()
-        except NotAvailable as exc:
-            out["import"] = {"error": str(exc)}
-        else:
-            data = plain.read_bytes()
-            _stage(out, "import", lambda: read(data, str(plain)), runs)
+        _import(out, plain, runs)
     _finish(out)
     return 0
 

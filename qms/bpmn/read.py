@@ -194,6 +194,15 @@ def _first(el: etree._Element, tag: str) -> etree._Element | None:
     return None
 
 
+def _add_data(step: dict[str, Any], key: str, target: tuple[str, str]) -> None:
+    """Record what a data association points to: a document under ``key`` (``documents`` or
+    ``reads``), a data store under ``systems``; each once."""
+    kind, name = target
+    values = step.setdefault(key if kind == "document" else "systems", [])
+    if name not in values:
+        values.append(name)
+
+
 def _ref(value: str | None) -> str:
     """A reference without its namespace prefix (``tns:Process_1`` → ``Process_1``)."""
     if not value:
@@ -849,14 +858,7 @@ class _Reader:
                 if target is None:
                     continue
                 found = True
-                if target[0] == "document":
-                    step.setdefault(key, [])
-                    if target[1] not in step[key]:
-                        step[key].append(target[1])
-                else:
-                    step.setdefault("systems", [])
-                    if target[1] not in step["systems"]:
-                        step["systems"].append(target[1])
+                _add_data(step, key, target)
             for part in da:
                 self.handled.add(part)
             if not found:
@@ -886,15 +888,7 @@ class _Reader:
             if step_ref in c.steps:
                 target = self._data_ref(c, other_id)
                 if target is not None:
-                    step = c.steps[step_ref]
-                    if target[0] == "document":
-                        step.setdefault(key, [])
-                        if target[1] not in step[key]:
-                            step[key].append(target[1])
-                    else:
-                        step.setdefault("systems", [])
-                        if target[1] not in step["systems"]:
-                            step["systems"].append(target[1])
+                    _add_data(c.steps[step_ref], key, target)
                     return
         self.warn(el, "an association between elements that are not a step and a note or data is not kept")
 
