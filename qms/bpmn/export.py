@@ -296,6 +296,22 @@ def _model_json(obj: Any, exclude: set[str] | None = None) -> str:
     return _json(obj.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude=exclude))
 
 
+PAYLOAD_PART = 1_000_000
+"""Characters per ``qms:part``. libxml2 refuses a text node over 10 MB unless its huge-tree mode
+is on (which qms's reader keeps off); a part of a million characters is at most 4 MB of UTF-8."""
+
+
+def _payload(parent: etree._Element, tag: str, text: str, ctx: _Ctx) -> None:
+    """Write the JSON *text* as ``<qms:model>`` or ``<qms:system>``: as the element's text, or,
+    when long, as ``qms:part`` children in order, each small enough for any XML parser."""
+    el = _SUB(parent, q(QMS, tag), version=FORMAT_VERSION, lang=ctx.lang)
+    if len(text) <= PAYLOAD_PART:
+        el.text = text
+        return
+    for start in range(0, len(text), PAYLOAD_PART):
+        _SUB(el, q(QMS, "part")).text = text[start:start + PAYLOAD_PART]
+
+
 # ------------------------------------------------------------------ one process
 
 
@@ -368,7 +384,7 @@ def _process_extension(ctx: _Ctx, parent: etree._Element, process: Process) -> N
         if r.likelihood and r.impact:
             rattrs["level"] = f"{r.likelihood}x{r.impact}"
         _SUB(summary, q(QMS, "risk"), rattrs)
-    _SUB(ext, q(QMS, "model"), version=FORMAT_VERSION, lang=ctx.lang).text = _model_json(process)
+    _payload(ext, "model", _model_json(process), ctx)
 
 
 def _event_definition(ctx: _Ctx, el: etree._Element, step: Step, label: Text | None) -> None:
@@ -728,7 +744,7 @@ def _document(
     defs = stream.fresh()
     collab = _SUB(defs, b("collaboration"), id=collab_id)
     if system_json is not None:
-        _SUB(_SUB(collab, _T_EXT), q(QMS, "system"), version=FORMAT_VERSION, lang=ctx.lang).text = system_json
+        _payload(_SUB(collab, _T_EXT), "system", system_json, ctx)
     stubs: list[str] = []
     for p, member in members:
         if isinstance(member, _Planned):
@@ -774,7 +790,7 @@ def _write_stub(ctx: _Ctx, collab: etree._Element, process: Process, pid: str) -
     if process.purpose is not None:
         _SUB(part, _T_DOC).text = ctx.text(process.purpose)
     pext = _SUB(part, _T_EXT)
-    _SUB(pext, q(QMS, "model"), version=FORMAT_VERSION, lang=ctx.lang).text = _model_json(process)
+    _payload(pext, "model", _model_json(process), ctx)
 
 
 def _write_diagram(
@@ -853,7 +869,8 @@ def export_process(system: QualitySystem, process: Process, *, lang: str | None 
     One file holds a ``collaboration`` with the provider's pool (lanes for roles) and a
     collapsed pool per external stakeholder, the ``process`` and a ``BPMNDiagram`` laid out by
     :mod:`qms.bpmn.layout`. What BPMN has no element for goes into ``extensionElements`` in the
-    ``qms`` namespace: the whole process as canonical JSON in ``qms:model`` (so that import is
+    ``qms`` namespace: the whole process as canonical JSON in ``qms:model``, in ``qms:part``
+    pieces when it is longer than an XML parser takes as one text (so that import is
     lossless) and readable attributes per element (``qms:step pdca=…``, names in every language).
 
     Where the model has a construct that BPMN tools flag, the exporter makes it explicit with a

@@ -50,6 +50,7 @@ _T_DOC = b("documentation")
 _T_EXT = b("extensionElements")
 _T_QMS_MODEL = q(QMS, "model")
 _T_QMS_SYSTEM = q(QMS, "system")
+_T_QMS_PART = q(QMS, "part")
 _T_QMS_DERIVED = q(QMS, "derived")
 _SHAPE = q(BPMNDI, "BPMNShape")
 _NODE_TAGS = {b(name): spec for name, spec in ELEMENTS.items()}
@@ -192,6 +193,15 @@ def _first(el: etree._Element, tag: str) -> etree._Element | None:
     for child in el.iterchildren(tag):
         return child
     return None
+
+
+def _payload_text(payload: etree._Element) -> str:
+    """The JSON of a ``qms:model`` or ``qms:system``: its text, or its ``qms:part`` children joined
+    (long payloads are written in parts, see :func:`qms.bpmn.export._payload`)."""
+    if payload.text and payload.text.strip():
+        return payload.text
+    parts = [part.text or "" for part in payload.iterchildren(_T_QMS_PART)]
+    return "".join(parts) or "{}"
 
 
 def _add_data(step: dict[str, Any], key: str, target: tuple[str, str]) -> None:
@@ -468,7 +478,7 @@ class _Reader:
         if payload is None:
             return
         try:
-            self.system_json = json.loads(payload.text or "{}", object_pairs_hook=_ordered)
+            self.system_json = json.loads(_payload_text(payload), object_pairs_hook=_ordered)
             self.lang = payload.get("lang", self.lang)
         except json.JSONDecodeError as exc:
             self.warn(payload, f"the qms system data cannot be read ({exc.msg}); it is ignored")
@@ -479,7 +489,7 @@ class _Reader:
         if payload is None:
             return None
         try:
-            process = Process.model_validate(json.loads(payload.text or "{}", object_pairs_hook=_ordered))
+            process = Process.model_validate(json.loads(_payload_text(payload), object_pairs_hook=_ordered))
         except (json.JSONDecodeError, ValidationError) as exc:
             self.warn(payload, f"the qms model data cannot be read ({str(exc).splitlines()[0]}); "
                                "the process is read from the diagram")

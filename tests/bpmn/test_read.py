@@ -308,6 +308,38 @@ def test_round_trip_of_the_shared_system_strategy(system: QualitySystem) -> None
     assert read_bpmn(export_system(system), "s.bpmn").system == system
 
 
+def test_a_model_over_the_parsers_text_limit_is_written_in_parts_and_read_back_whole() -> None:
+    # libxml2 refuses a text node over 10 MB without its huge-tree mode, which the reader keeps off
+    system = load(MODELS / "redu").system
+    assert system is not None
+    long = "Määritelmä on pitkä: ä ö å š ŋ. " * 400_000  # 12.8 million characters, 16 MB of UTF-8
+    process = system.process("talousarvio")
+    assert process is not None and process.measures
+    measure = process.measures[0].model_copy(update={"definition": {"fi": long}})
+    process = process.model_copy(update={"measures": [measure, *process.measures[1:]]})
+    system = system.model_copy(update={
+        "processes": [process if p.process == process.process else p for p in system.processes],
+        "notice": {"fi": long}})
+    data = export_system(system)
+    root = etree.fromstring(data, etree.XMLParser(huge_tree=True))
+    for tag in ("model", "system"):
+        parts = root.xpath(f"//qms:{tag}[qms:part]/qms:part", namespaces=NS)
+        assert len(parts) >= 13 and all(len(p.text) <= 1_000_000 for p in parts)
+    result = read_bpmn(data, "long.bpmn", max_bytes=len(data))
+    assert result.warnings == []
+    assert result.system == system
+    one = export_process(system, process)
+    assert read_bpmn(one, "p.bpmn", max_bytes=len(one)).system.processes == [process]
+
+
+def test_a_short_model_is_the_text_of_one_element() -> None:
+    system = load(MODELS / "sakk").system
+    assert system is not None
+    root = etree.fromstring(export_system(system))
+    assert not root.xpath("//qms:part", namespaces=NS)
+    assert all(m.text.startswith("{") for m in root.xpath("//qms:model | //qms:system", namespaces=NS))
+
+
 def test_a_diagram_edited_in_another_tool_keeps_the_qms_attributes_of_its_steps() -> None:
     system = load(MODELS / "redu").system
     assert system is not None
