@@ -163,15 +163,25 @@ class Context:
         return self.cache[ck]  # type: ignore[no-any-return]
 
 
+def _strip_qms_attributes(root: etree._Element) -> None:
+    # A function of its own, so that no element proxy outlives it: lxml strips a subtree that a
+    # Python object still points into by moving it to a new document, node by node, which took
+    # minutes for the 100,000-step diagram (the loop variable held its last waypoint).
+    prefix = f"{{{QMS_NS}}}"
+    for el in root.iter(etree.Element):
+        for name in [a for a in el.attrib if a.startswith(prefix)]:
+            del el.attrib[name]
+
+
 def write_variants(folder: Path, key: str, xml: bytes) -> dict[str, Path]:
+    """The export as written (``full``), without qms's extensions (``plain``), and without the
+    diagram as well (``nodi``); elements are removed with strip_elements (see above)."""
     folder.mkdir(parents=True, exist_ok=True)
     full = folder / f"{key}.bpmn"
     full.write_bytes(xml)
     root = etree.fromstring(xml, etree.XMLParser(huge_tree=True))
-    etree.strip_elements(root, EXT, with_tail=False)  # remove() re-homes each subtree: slow at 100k
-    for el in root.iter(etree.Element):
-        for name in [a for a in el.attrib if a.startswith(f"{{{QMS_NS}}}")]:
-            del el.attrib[name]
+    etree.strip_elements(root, EXT, with_tail=False)
+    _strip_qms_attributes(root)
     etree.cleanup_namespaces(root)
     plain = folder / f"{key}-plain.bpmn"
     plain.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from lxml import etree
 from pydantic import ValidationError
@@ -198,8 +199,9 @@ def _first(el: etree._Element, tag: str) -> etree._Element | None:
 def _payload_text(payload: etree._Element) -> str:
     """The JSON of a ``qms:model`` or ``qms:system``: its text, or its ``qms:part`` children joined
     (long payloads are written in parts, see :func:`qms.bpmn.export._payload`)."""
-    if payload.text and payload.text.strip():
-        return payload.text
+    text: str | None = payload.text
+    if text and text.strip():
+        return text
     parts = [part.text or "" for part in payload.iterchildren(_T_QMS_PART)]
     return "".join(parts) or "{}"
 
@@ -1012,13 +1014,17 @@ def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | No
                 f["from"] = prev[0]["from"]
             kept.append(f)
         flows = kept
+        xml_ids: dict[str, list[str]] | None = None  # model step id → its XML ids, made when needed
         for x in derived:
             gateway = c.steps.pop(x)
             if gateway.get("_default"):
-                owner = derived[x][1]
-                for xml_id, step in c.steps.items():
-                    if c.step_id.get(xml_id) == owner:
-                        step["_default"] = gateway["_default"]
+                if xml_ids is None:
+                    xml_ids = {}
+                    for xml_id in c.steps:
+                        xml_ids.setdefault(c.step_id.get(xml_id, ""), []).append(xml_id)
+                for xml_id in xml_ids.get(derived[x][1], ()):
+                    if xml_id in c.steps:
+                        c.steps[xml_id]["_default"] = gateway["_default"]
         c.order = [(k, x) for k, x in c.order if x not in derived]
     steps: list[dict[str, Any]] = []
     for _, xml_id in sorted(c.order):
@@ -1148,6 +1154,23 @@ def _retext(old: Any, new: str, lang: str, default: str) -> Any:
     return new or None
 
 
+_E = TypeVar("_E", Flow, MessageFlow)
+
+
+def _by_ends(items: Iterable[_E]) -> dict[tuple[str, str], deque[_E]]:
+    """Flows (or message flows) by their ends, in order: what :func:`_take` matches from."""
+    out: dict[tuple[str, str], deque[_E]] = {}
+    for item in items:
+        out.setdefault((item.from_, item.to), deque()).append(item)
+    return out
+
+
+def _take(pool: dict[tuple[str, str], deque[_E]], from_: str, to: str) -> _E | None:
+    """The first unmatched item from ``from_`` to ``to``, taken out of the pool; None when none is left."""
+    left = pool.get((from_, to))
+    return left.popleft() if left else None
+
+
 def _merge(read: Process, embedded: Process, lang: str, default: str) -> Process:
     old_steps = {s.id: s for s in embedded.steps}
     position = {s.id: i for i, s in enumerate(embedded.steps)}
@@ -1173,22 +1196,20 @@ def _merge(read: Process, embedded: Process, lang: str, default: str) -> Process
         update["systems"] = [old_systems.get(text_in(x, lang, default), x) for x in s.systems]
         steps.append(old.model_copy(update=update))
     flows: list[Flow] = []
-    pool = list(embedded.flow)
+    pool = _by_ends(embedded.flow)
     for f in read.flow:
-        match = next((g for g in pool if g.from_ == f.from_ and g.to == f.to), None)
+        match = _take(pool, f.from_, f.to)
         if match is not None:
-            pool.remove(match)
             label = _retext(match.label, text_in(f.label, lang, default), lang, default) if f.label else None
             flows.append(match.model_copy(update={"label": label, "condition": f.condition or match.condition,
                                                   "default": f.default}))
         else:
             flows.append(f)
     messages: list[MessageFlow] = []
-    mpool = list(embedded.messages)
+    mpool = _by_ends(embedded.messages)
     for m in read.messages:
-        found = next((g for g in mpool if g.from_ == m.from_ and g.to == m.to), None)
+        found = _take(mpool, m.from_, m.to)
         if found is not None:
-            mpool.remove(found)
             name = _retext(found.name, text_in(m.name, lang, default), lang, default) if m.name else None
             messages.append(found.model_copy(update={"name": name}))
         else:

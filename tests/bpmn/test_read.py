@@ -340,6 +340,32 @@ def test_a_short_model_is_the_text_of_one_element() -> None:
     assert all(m.text.startswith("{") for m in root.xpath("//qms:model | //qms:system", namespaces=NS))
 
 
+def test_an_edited_diagram_folds_derived_gateways_and_keeps_defaults_and_repeated_flows() -> None:
+    steps = [{"id": "a", "start": "A"}, {"id": "d", "decision": "Riittää?"}, {"id": "e", "end": "E"},
+             {"id": "f", "end": "F"}]
+    flows: list[dict[str, object]] = [{"from": "a", "to": "d"}, {"from": "d", "to": "e", "label": "kyllä"},
+                                      {"from": "d", "to": "f", "label": "ei", "default": True},
+                                      {"from": "d", "to": "e", "label": "ehkä"}]
+    for i in range(30):  # tasks with two ways on, one of them the default: each gets a derived split
+        steps.append({"id": f"t{i}", "task": f"Tehtävä {i}"})
+        flows += [{"from": f"t{i}", "to": "e"}, {"from": f"t{i}", "to": "f", "default": True}]
+    flows.append({"from": "a", "to": "t0"})
+    flows += [{"from": f"t{i}", "to": f"t{i + 1}"} for i in range(29)]
+    process = Process.model_validate({"process": "p", "name": "P", "category": "core", "steps": steps,
+                                      "flow": flows})
+    root = etree.fromstring(export_process(_system(process), process))
+    assert len(root.xpath("//bpmn:*[bpmn:extensionElements/qms:derived]", namespaces=NS)) >= 30
+    root.xpath("//bpmn:task[@id='t3']", namespaces=NS)[0].set("name", "Muokattu")  # edited elsewhere
+    result = read_bpmn(etree.tostring(root), "edited.bpmn")
+    (p,) = result.system.processes
+    assert any("differs from the qms data" in w.message for w in result.warnings)
+    t3 = p.step("t3")
+    assert t3 is not None and t3.task == "Muokattu"
+    assert {s.id for s in p.steps} == {s.id for s in process.steps}  # no derived gateway became a step
+    key = [(f.from_, f.to, f.label, f.default) for f in p.flow]
+    assert sorted(key, key=str) == sorted([(f.from_, f.to, f.label, f.default) for f in process.flow], key=str)
+
+
 def test_a_diagram_edited_in_another_tool_keeps_the_qms_attributes_of_its_steps() -> None:
     system = load(MODELS / "redu").system
     assert system is not None
