@@ -4,12 +4,14 @@
     python worker.py import FILE RUNS KEY [--profile]
 
 ``scale``: FOLDER is a system folder with one synthetic process of STEPS steps. The worker loads it,
-checks it, exports it with DI and imports the export without qms's extensions (the *plain*
-file every peer reads), each timed as the best of RUNS runs with :func:`harness.time_call`.
-A stage named in SKIP is not run (the runner predicted it would take too long). Prints one
-JSON line: ``{"load": {"runs": [...]} | {"error": "..."}, "check": ..., "export": ...,
-"import": ..., "profiles": {...}}``. With ``--profile`` each stage runs once more, untimed,
-under :class:`profiling.Profiler`, whose summaries the runner prints with the others.
+checks it and exports it with DI, each timed as the best of RUNS runs with
+:func:`harness.time_call`, then writes the export without qms's extensions (the *plain* file
+every peer reads) for the runner to time its import with ``import``, in an interpreter of its
+own as ``qms import`` runs. A stage named in SKIP is not run (the runner predicted it would take
+too long). Prints one JSON line: ``{"load": {"runs": [...]} | {"error": "..."}, "check": ...,
+"export": ..., "plain": "FILE" | null, "profiles": {...}}``. With ``--profile`` each stage runs
+once more, untimed, under :class:`profiling.Profiler`, whose summaries the runner prints with
+the others.
 
 ``import``: reads FILE into memory, then times ``read_bpmn`` of its bytes (best of RUNS) and
 prints ``{"import": {"runs": [...]}}``; KEY names its profile.
@@ -115,14 +117,11 @@ def scale(argv: list[str]) -> int:
         out["export"] = {"error": "skip"}
     else:
         xml = _stage(out, "export", lambda: qmsapi.export_process(system, system.processes[0]), runs)
-    if xml is None:
-        out["import"] = {"error": "no input: export failed or skipped"}
-    else:
+    out["plain"] = None
+    if xml is not None:
         from scenarios import write_variants
 
-        plain = write_variants(work, f"scale{steps}", xml)["plain"]
-        del xml, system
-        _import(out, plain, runs)
+        out["plain"] = str(write_variants(work, f"scale{steps}", xml)["plain"])
     _finish(out)
     return 0
 

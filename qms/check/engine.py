@@ -16,6 +16,7 @@ from qms.check.registry import RULES
 from qms.check.rule import Rule
 from qms.errors import Problem
 from qms.location import SourceLocation
+from qms.memory import quiet_gc
 from qms.model import QualitySystem
 
 __all__ = ["INTERNAL_ERROR", "CheckResult", "check", "problem_finding", "run_checks", "suppressions"]
@@ -78,6 +79,12 @@ def check(
     """Like :func:`run_checks`, but return the :class:`CheckResult` with the rules that ran."""
     if not isinstance(config, Config):
         config = resolve_config(system, rules, profile=config)
+    with quiet_gc():  # the rules build many small objects and no cycles; a full GC would scan the model
+        return _check(system, config, as_of, standalone, rules)
+
+
+def _check(system: QualitySystem, config: Config, as_of: dt.date | None, standalone: bool,
+           rules: Sequence[Rule]) -> CheckResult:
     ctx = Context(system, as_of or system.as_of, config.settings, standalone)
     active = [(r, sev) for r in rules if (sev := config.severity(r)) is not None]
     active = [(r, sev) for r, sev in active if not standalone or r.standalone]
@@ -94,7 +101,7 @@ def check(
             continue
         for r, sev in todo:
             out.extend(_apply(r, sev, (p, view, ctx), p.process, p.loc))
-        ctx.release(p)  # keeps the live heap small: one view at a time, no full GC on big systems
+        ctx.release(p)  # keeps the live heap small: one view at a time
     for r, sev in active:
         if r.scope == "system":
             out.extend(_apply(r, sev, (system, ctx), "", system.loc))

@@ -305,11 +305,18 @@ def _branch_analysis(view: FlowView) -> list[Merge]:
     found: list[Merge] = []
     # Only forward flows count: a loop-back branch never meets the others on the acyclic
     # part, and keeping it open would make every later context grow (quadratic time).
+    # For the same reason a split is dropped from a context once no other pending flow holds
+    # it: its other branches have ended, so this branch can meet none of them (``holders``
+    # counts, per split, the flows not yet followed whose context holds it).
+    holders: dict[str, int] = {}
     fin, fout = view._forward
     gateways, kinds = view.gateways, view.kinds
     for n in view.order:
         incoming = fin[n]
-        contexts = [ectx.get(e.pos, {}) for e in incoming] if incoming else []
+        contexts = [ectx.pop(e.pos, {}) for e in incoming] if incoming else []
+        for c in contexts:
+            for split in c:
+                holders[split] -= 1
         gateway = gateways[n]
         kind = kinds[n]
         ctx: _Ctx = {}
@@ -326,6 +333,10 @@ def _branch_analysis(view: FlowView) -> list[Merge]:
                     found.extend(_check_merge(n, incoming, contexts))
                 ctx = _merge(contexts, full, join=False)
         outs = fout[n]
+        if not outs:
+            continue
+        if any(not holders[split] for split in ctx):
+            ctx = {split: v for split, v in ctx.items() if holders[split]}
         if len(outs) > 1:
             if gateway == "parallel":
                 split_kind = "and"
@@ -341,9 +352,12 @@ def _branch_analysis(view: FlowView) -> list[Merge]:
                 branch = dict(ctx)
                 branch[n] = (split_kind, frozenset({i}))
                 ectx[e.pos] = branch
+            holders[n] = len(outs)
         else:
             for e in outs:
                 ectx[e.pos] = ctx
+        for split in ctx:
+            holders[split] += len(outs)
     return found
 
 
