@@ -80,6 +80,12 @@ def cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+SCALE_BUDGET = 60.0
+"""Seconds a stage of the scaling series may take over its runs: every size gets the same
+number of runs (a 100,000-step export takes about 20 s), so that no size is a best of three
+compared with a single run of the next."""
+
+
 def time_call(
     fn: Callable[[], Any],
     *,

@@ -23,7 +23,7 @@ from typing import Any
 import floor
 import qmsapi
 import synth
-from harness import ChildSampler, Measure, NotAvailable, Row, Target, cpu_seconds, na, time_call
+from harness import SCALE_BUDGET, ChildSampler, Measure, NotAvailable, Row, Target, cpu_seconds, na, time_call
 from lxml import etree
 from peers import Peers
 
@@ -104,9 +104,9 @@ class Context:
             self.profiler.totals.update(out["profiles"]["totals"])
         return out
 
-    def time_import(self, key: str, file: Path, runs: int = 3) -> Measure:
+    def time_import(self, key: str, file: Path, runs: int = 3, budget: float | None = None) -> Measure:
         """qms's import of ``file``, timed in a fresh interpreter like every peer's."""
-        out = self.fresh(["import", str(file), str(runs), key])
+        out = self.fresh(["import", str(file), str(runs), key, *([f"--budget={budget}"] if budget else [])])
         return na(out) if isinstance(out, str) else _measure(out, "import")
 
     def target(self, name: str, ok: bool | None, detail: str) -> None:
@@ -660,7 +660,7 @@ def _scale_size(ctx: Context, n: int, skip: dict[str, str]) -> dict[str, Measure
     """Load, check and export one size in a fresh interpreter, then import its plain export in
     another, as ``qms import`` runs (see worker.py)."""
     folder = ctx.big_dir("realistic", n)
-    runs = 3 if n <= 10_000 else 1
+    runs = 3  # at every size: a best of three compared with one run would flatter the small sizes
     out = ctx.fresh(["scale", str(folder), str(n), str(runs), str(ctx.work / "bpmn"), *skip])
     if isinstance(out, str):
         return {stage: na(out) for stage in STAGES}
@@ -668,7 +668,7 @@ def _scale_size(ctx: Context, n: int, skip: dict[str, str]) -> dict[str, Measure
     for stage in STAGES[:-1]:
         results[stage] = _measure(out, stage, skip)
     plain = out.get("plain")
-    results["import"] = (ctx.time_import(f"scale-import-{n}", Path(plain), runs) if plain
+    results["import"] = (ctx.time_import(f"scale-import-{n}", Path(plain), runs, SCALE_BUDGET) if plain
                          else na("no input: export failed or skipped"))
     return results
 

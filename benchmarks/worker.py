@@ -1,7 +1,7 @@
 """qms measured in a fresh interpreter: one size of the scaling series, or one import.
 
     python worker.py scale FOLDER STEPS RUNS WORKDIR [--profile] [SKIP ...]
-    python worker.py import FILE RUNS KEY [--profile]
+    python worker.py import FILE RUNS KEY [--profile] [--budget=SECONDS]
 
 ``scale``: FOLDER is a system folder with one synthetic process of STEPS steps. The worker loads it,
 checks it and exports it with DI, each timed as the best of RUNS runs with
@@ -13,8 +13,9 @@ too long). Prints one JSON line: ``{"load": {"runs": [...]} | {"error": "..."}, 
 once more, untimed, under :class:`profiling.Profiler`, whose summaries the runner prints with
 the others.
 
-``import``: reads FILE into memory, then times ``read_bpmn`` of its bytes (best of RUNS) and
-prints ``{"import": {"runs": [...]}}``; KEY names its profile.
+``import``: reads FILE into memory, then times ``read_bpmn`` of its bytes (best of RUNS, fewer
+when they add up to more than the budget, 3 s by default) and prints
+``{"import": {"runs": [...]}}``; KEY names its profile.
 
 Why a fresh process: the runner process holds the files, systems and exports of the other
 scenarios. A 100,000-step model timed beside them pays for that heap (allocator, caches), so
@@ -32,15 +33,15 @@ from pathlib import Path
 from typing import Any
 
 import qmsapi
-from harness import NotAvailable, time_call
+from harness import SCALE_BUDGET, NotAvailable, time_call
 
 _PROFILER: Any = None
 _KEY = ""  # the profile's name; {stage} is replaced by the stage
 
 
-def _stage(out: dict[str, Any], name: str, fn: Callable[[], Any], runs: int) -> Any:
+def _stage(out: dict[str, Any], name: str, fn: Callable[[], Any], runs: int, budget: float = 3.0) -> Any:
     try:
-        m, result = time_call(fn, max_runs=runs)
+        m, result = time_call(fn, max_runs=runs, budget=budget)
         if _PROFILER is not None:
             _PROFILER.profile(_KEY.replace("{stage}", name), fn)
     except NotAvailable as exc:
@@ -64,20 +65,21 @@ def _start_profiler(key: str) -> None:
 
 def main(argv: list[str]) -> int:
     if argv[0] == "import":
-        return import_file(Path(argv[1]), int(argv[2]), argv[3], "--profile" in argv[4:])
+        budget = next((float(a.split("=", 1)[1]) for a in argv[4:] if a.startswith("--budget=")), 3.0)
+        return import_file(Path(argv[1]), int(argv[2]), argv[3], "--profile" in argv[4:], budget)
     return scale(argv[1:])
 
 
-def import_file(file: Path, runs: int, key: str, profile: bool) -> int:
+def import_file(file: Path, runs: int, key: str, profile: bool, budget: float) -> int:
     if profile:
         _start_profiler(key)
     out: dict[str, Any] = {}
-    _import(out, file, runs)
+    _import(out, file, runs, budget)
     _finish(out)
     return 0
 
 
-def _import(out: dict[str, Any], file: Path, runs: int) -> None:
+def _import(out: dict[str, Any], file: Path, runs: int, budget: float) -> None:
     """Time qms's import of ``file``'s bytes (read before the timing) into ``out["import"]``."""
     try:
         read = qmsapi.import_bpmn()
@@ -85,7 +87,7 @@ def _import(out: dict[str, Any], file: Path, runs: int) -> None:
         out["import"] = {"error": str(exc)}
         return
     data = file.read_bytes()
-    _stage(out, "import", lambda: read(data, str(file)), runs)
+    _stage(out, "import", lambda: read(data, str(file)), runs, budget)
 
 
 def scale(argv: list[str]) -> int:
@@ -94,7 +96,7 @@ def scale(argv: list[str]) -> int:
     if "--profile" in argv[4:]:
         _start_profiler(f"scale-{{stage}}-{steps}")
     out: dict[str, Any] = {}
-    loaded = _stage(out, "load", lambda: qmsapi.load(folder), runs)
+    loaded = _stage(out, "load", lambda: qmsapi.load(folder), runs, SCALE_BUDGET)
     if loaded is not None:
         system = loaded.system
     else:
@@ -109,14 +111,15 @@ def scale(argv: list[str]) -> int:
         out["check"] = {"error": "skip"}
     else:
         try:
-            _stage(out, "check", qmsapi.check(system), runs)
+            _stage(out, "check", qmsapi.check(system), runs, SCALE_BUDGET)
         except NotAvailable as exc:
             out["check"] = {"error": str(exc)}
     xml = None
     if "export" in skip:
         out["export"] = {"error": "skip"}
     else:
-        xml = _stage(out, "export", lambda: qmsapi.export_process(system, system.processes[0]), runs)
+        xml = _stage(out, "export", lambda: qmsapi.export_process(system, system.processes[0]), runs,
+                     SCALE_BUDGET)
     out["plain"] = None
     if xml is not None:
         from scenarios import write_variants
