@@ -175,6 +175,10 @@ def parse(data: bytes, source: str = "<bpmn>", *, max_bytes: int = MAX_BYTES) ->
 # ------------------------------------------------------------------ helpers
 
 
+_PRIVATE = frozenset({"_called", "_default", "_derived"})
+"""What the reader notes on a step for itself, not for the model."""
+
+
 def _ordered(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """JSON objects as dicts, translated texts in the language order fi, en, sv, se."""
     data = dict(pairs)
@@ -219,7 +223,9 @@ def _ref(value: str | None) -> str:
     """A reference without its namespace prefix (``tns:Process_1`` → ``Process_1``)."""
     if not value:
         return ""
-    return value.rsplit(":", 1)[-1].strip()
+    if ":" in value:
+        value = value.rpartition(":")[2]
+    return value.strip()
 
 
 def _name_id(name: str, limit: int = 32) -> str:
@@ -1031,7 +1037,7 @@ def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | No
         data = c.steps.get(xml_id)
         if data is None:
             continue
-        step = {k: v for k, v in data.items() if not k.startswith("_")}
+        step = data if _PRIVATE.isdisjoint(data) else {k: v for k, v in data.items() if k not in _PRIVATE}
         called = data.get("_called")
         if called:  # a process of this file by its model id, else a valid id for the name
             target = r.process_of.get(called)
