@@ -450,6 +450,7 @@ class _Reader:
         inside a sub-process: the event moves to its host's process first.
         """
         for c in self.containers:
+            moved: dict[str, _Container] = {}  # xml id → the container it moves to
             for f in list(c.flows):
                 if not f.get("_synthetic"):
                     continue
@@ -462,9 +463,17 @@ class _Reader:
                 step["id"] = sid
                 host.steps[raw] = step
                 host.step_id[raw] = sid
-                host.order.extend(k for k in c.order if k[1] == raw)
-                c.order = [k for k in c.order if k[1] != raw]
+                moved[raw] = host
                 self.of_node[raw] = host
+            if moved:  # (one pass over the order, however many events moved; it is sorted later)
+                stay_order = []
+                for key in c.order:
+                    to = moved.get(key[1])
+                    if to is None:
+                        stay_order.append(key)
+                    else:
+                        to.order.append(key)
+                c.order = stay_order
         for c in self.containers:
             stay = []
             for f in c.flows:
