@@ -363,6 +363,21 @@ class _Reader:
         # document, seconds for a 10,000-step diagram)
         etree.strip_elements(self.root, _DIAGRAM, with_tail=False)
 
+    def _carries_qms_model(self) -> bool:
+        """Whether a process or the collaboration carries qms's own model data (a file qms wrote).
+
+        Such a file is read from that JSON while the tree is still alive, a second copy of the
+        model, so its diagram is freed first: a 500-process file peaks at 477 MB instead of
+        503 MB. A file from another tool frees its diagram with the rest of the tree, which is
+        faster (a tenth of the import of a 10,000-step file: freeing early hands the memory
+        back to the system only to ask for more while the model is built).
+        """
+        for holder in self.root.iterchildren(b("process"), b("collaboration")):
+            ext = _first(holder, _T_EXT)
+            if ext is not None and (_first(ext, _T_QMS_MODEL) is not None or _first(ext, _T_QMS_SYSTEM) is not None):
+                return True
+        return False
+
     def _shapes(self) -> Iterator[etree._Element]:
         """Every BPMNShape; they are children of a diagram's plane, so the process content is
         not walked."""
@@ -380,7 +395,8 @@ class _Reader:
     # -- pass 2: collaborations and processes
     def read(self) -> None:
         self.index()
-        self.drop_diagrams()
+        if self._carries_qms_model():
+            self.drop_diagrams()
         participants: list[etree._Element] = []
         for collab in self.root.iterchildren(b("collaboration")):
             self.collaboration = True

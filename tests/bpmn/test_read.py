@@ -32,7 +32,7 @@ from lxml import etree
 
 from qms.bpmn import export_process, export_system, exportable
 from qms.bpmn.read import parse, read_bpmn
-from qms.bpmn.tags import BPMN, QMS
+from qms.bpmn.tags import BPMN, BPMNDI, QMS
 from qms.errors import UserError
 from qms.load import load
 from qms.model import Process, Provider, QualitySystem
@@ -330,6 +330,24 @@ def test_a_model_over_the_parsers_text_limit_is_written_in_parts_and_read_back_w
     assert result.system == system
     one = export_process(system, process)
     assert read_bpmn(one, "p.bpmn", max_bytes=len(one)).system.processes == [process]
+
+
+def test_the_diagram_is_freed_early_only_in_a_file_that_carries_the_qms_model() -> None:
+    from qms.bpmn.read import _Reader
+
+    system = load(MODELS / "sakk").system
+    assert system is not None
+    own = parse(export_system(system))
+    reader = _Reader(own, "own.bpmn", "fi")
+    reader.read()
+    assert not own.xpath("//bpmndi:BPMNDiagram", namespaces={"bpmndi": BPMNDI})
+    assert reader.pos  # positions were read before
+    foreign = parse(export_system(system))
+    for ext in foreign.xpath("//bpmn:extensionElements", namespaces=NS):  # what another tool keeps
+        ext.getparent().remove(ext)
+    reader = _Reader(foreign, "foreign.bpmn", "fi")
+    reader.read()
+    assert foreign.xpath("//bpmndi:BPMNDiagram", namespaces={"bpmndi": BPMNDI})
 
 
 def test_a_short_model_is_the_text_of_one_element() -> None:
