@@ -665,7 +665,7 @@ def _scale_size(ctx: Context, n: int, skip: dict[str, str]) -> dict[str, Measure
     if isinstance(out, str):
         return {stage: na(out) for stage in STAGES}
     results: dict[str, Measure] = {}
-    for stage in STAGES[:-1]:
+    for stage in ("load", "check", "export"):
         results[stage] = _measure(out, stage, skip)
     plain = out.get("plain")
     results["import"] = (ctx.time_import(f"scale-import-{n}", Path(plain), runs, SCALE_BUDGET) if plain

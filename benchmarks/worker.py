@@ -74,20 +74,15 @@ def import_file(file: Path, runs: int, key: str, profile: bool, budget: float) -
     if profile:
         _start_profiler(key)
     out: dict[str, Any] = {}
-    _import(out, file, runs, budget)
-    _finish(out)
-    return 0
-
-
-def _import(out: dict[str, Any], file: Path, runs: int, budget: float) -> None:
-    """Time qms's import of ``file``'s bytes (read before the timing) into ``out["import"]``."""
     try:
         read = qmsapi.import_bpmn()
     except NotAvailable as exc:
         out["import"] = {"error": str(exc)}
-        return
-    data = file.read_bytes()
-    _stage(out, "import", lambda: read(data, str(file)), runs, budget)
+    else:
+        data = file.read_bytes()  # read before the timing
+        _stage(out, "import", lambda: read(data, str(file)), runs, budget)
+    _finish(out)
+    return 0
 
 
 def scale(argv: list[str]) -> int:
