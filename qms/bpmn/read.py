@@ -79,6 +79,14 @@ _DIAGRAM = q(BPMNDI, "BPMNDiagram")
 _PLANE = q(BPMNDI, "BPMNPlane")
 _SCOPES = {b("collaboration")}  # process content is indexed as it is read
 _BOUNDS = q(DC, "Bounds")
+_T_TEXT = b("text")
+_T_COND = b("conditionExpression")
+_T_LANE = b("lane")
+_T_NODE_REF = b("flowNodeRef")
+_T_CHILD_LANES = b("childLaneSet")
+#: Namespaces whose elements pass 3 skips with their content: the diagram is drawn anew, qms's
+#: data was read with the element that holds it.
+_SKIPPED = ("{" + BPMNDI, "{" + DC, "{" + DI, "{" + QMS)
 #: BPMN elements read as part of the element that holds them (never reported on their own).
 _PARTS = {
     "incoming", "outgoing", "flowNodeRef", "conditionExpression", "text", "sourceRef", "targetRef",
@@ -300,7 +308,9 @@ class _Reader:
         self.lang = lang
         self.warnings: list[Problem] = []
         self.handled: set[etree._Element] = set()
-        self.read_whole: set[etree._Element] = set()  # handled, and its children are only flow refs
+        # handled, and nothing under it is left to report: pass 3 does not walk into it
+        self.clean: set[etree._Element] = set()
+        self.assocs_left: dict[etree._Element, list[etree._Element]] = {}  # clean but for these
         self.by_id: dict[str, etree._Element] = {}
         self.pos: dict[str, tuple[float, float]] = {}
         self.containers: list[_Container] = []
@@ -572,6 +582,8 @@ class _Reader:
         stores: list[etree._Element] = []
         notes: list[etree._Element] = []
         links: list[etree._Element] = []
+        # clean: every child is of a kind read below and leaves nothing to report under it
+        clean = all(ls in self.clean for ls in el.iterchildren(_T_LANESET))
         for n, child in enumerate(el):
             tag = child.tag
             if not isinstance(tag, str):
@@ -587,17 +599,27 @@ class _Reader:
                 flows.append(child)
             elif tag == _T_OBJECT:
                 objects.append(child)
+                clean = clean and not len(child)
             elif tag == _T_OBJECT_REF:
                 self.handled.add(child)
+                clean = clean and not len(child)
             elif tag == _T_STORE_REF:
                 self.handled.add(child)
                 stores.append(child)
+                clean = clean and not len(child)
             elif tag == _T_ANNOTATION:
                 notes.append(child)
+                clean = clean and all(t.tag == _T_TEXT and not len(t) for t in child)
             elif tag == _T_ASSOCIATION:
                 links.append(child)
+                clean = clean and not len(child)
             elif tag == _T_EXT:
                 self.handled.add(child)
+                clean = clean and self._ext_clean(child)
+            elif tag == _T_DOC:
+                clean = clean and child in self.handled and not len(child)  # the purpose: the first one
+            elif tag != _T_LANESET:
+                clean = False  # a kind the model does not hold: pass 3 reports it
         for node in nodes:
             self._node(c, node, lanes_of)
         for obj in objects:
@@ -621,20 +643,42 @@ class _Reader:
         for node in nodes:
             if _NODE_TAGS[node.tag].container:
                 self._sub_process(c, node, lanes_of)
+        if clean and all(x in self.clean for x in nodes) and all(x in self.clean for x in flows):
+            self.clean.add(el)
+
+    @staticmethod
+    def _ext_clean(ext: etree._Element) -> bool:
+        """Whether extension elements hold only what pass 3 skips (qms's data, diagram data)."""
+        return all(isinstance(t := x.tag, str) and t.startswith(_SKIPPED) for x in ext)
 
     def _lanes(self, c: _Container, lane_set: etree._Element, lanes_of: dict[str, str]) -> None:
-        for n, lane in enumerate(lane_set.iterchildren(b("lane"))):
+        clean = True
+        lanes = 0
+        for n, lane in enumerate(lane_set.iterchildren(_T_LANE)):
+            lanes += 1
             self.handled.add(lane)
             role = self._role(lane)
             if role in {r for _, r in c.lanes}:  # two lanes of one process with the same name
                 role = self._role(lane, fresh=True)
             c.lanes.append((self.lane_key(lane, n), role))
-            for ref in lane.iterchildren(b("flowNodeRef")):
+            read = 0
+            for ref in lane.iterchildren(_T_NODE_REF):
                 lanes_of[_ref(ref.text)] = role
-            child = _first(lane, b("childLaneSet"))
+                read += 1
+                clean = clean and not len(ref)
+            child = _first(lane, _T_CHILD_LANES)
             if child is not None:
                 self.handled.add(child)
                 self._lanes(c, child, lanes_of)  # the innermost lane wins
+                read += 1
+                clean = clean and child in self.clean
+            ext = _first(lane, _T_EXT)
+            if ext is not None:
+                read += 1
+                clean = clean and self._ext_clean(ext)
+            clean = clean and len(lane) == read  # (a second child lane set, a documentation: walked)
+        if clean and len(lane_set) == lanes:
+            self.clean.add(lane_set)
 
     def _role(self, lane: etree._Element, *, fresh: bool = False) -> str:
         ext = _first(lane, _T_EXT)
@@ -704,34 +748,45 @@ class _Reader:
         ext = None
         defs: list[etree._Element] = []
         assocs: list[etree._Element] = []
-        only_refs = True
+        clean = True  # nothing under the element is left to report (pass 3 skips it)
         for child in el:
             ctag = child.tag
             if ctag in _FLOW_REFS:
-                only_refs = only_refs and not len(child)
+                clean = clean and not len(child)
                 continue
-            only_refs = False
             if not isinstance(ctag, str):
+                clean = False
                 continue
             if ctag == _T_DOC:
                 docs.append(child)
+                clean = clean and not len(child)
             elif ctag == _T_EXT:
                 ext = child
+                clean = clean and self._ext_clean(child)
             elif ctag in _EVENT_DEFINITIONS:
                 defs.append(child)
             elif ctag == _T_EDREF:
                 self.handled.add(child)
+                clean = clean and not len(child)
                 target = self.by_id.get(_ref(child.text))
                 if target is not None:
                     defs.append(target)
             elif ctag in _ASSOCIATIONS:
-                assocs.append(child)
+                assocs.append(child)  # clean when each is (see _data_associations)
             elif ctag in _LOOPS:
                 self.warn(child, "loop and multi-instance markers are not held by the model; the step is kept "
                                  "without the marker")
                 self.handled.add(child)
-        if only_refs:
-            self.read_whole.add(el)
+                clean = clean and not len(child)
+            elif ctag != _T_PROPERTY or len(child):
+                clean = False
+        if defs and kind not in ("start", "end", "event"):
+            clean = False  # (event definitions are read for events only)
+        if clean:
+            if assocs:
+                self.assocs_left[el] = assocs  # clean once they are read
+            else:
+                self.clean.add(el)
         if docs:
             text = _text(docs[0])
             if text:
@@ -814,10 +869,12 @@ class _Reader:
             data["label"] = name
         if len(el):  # most flows have no content
             self._flow_content(el, data)
+        else:
+            self.clean.add(el)
         c.flows.append(data)
 
     def _flow_content(self, el: etree._Element, data: dict[str, Any]) -> None:
-        cond = _first(el, b("conditionExpression"))
+        cond = _first(el, _T_COND)
         if cond is not None:
             self.handled.add(cond)
             derived = cond.get(q(QMS, "derived"))
@@ -832,6 +889,9 @@ class _Reader:
                 data["_derived"] = True
         for d in el.iterchildren(_T_DOC):
             self.handled.add(d)
+        if all((((t := x.tag) == _T_COND or t == _T_DOC) and not len(x)) or (t == _T_EXT and self._ext_clean(x))
+               for x in el):
+            self.clean.add(el)
 
     def _data_object(self, c: _Container, el: etree._Element) -> None:
         self.handled.add(el)
@@ -889,6 +949,7 @@ class _Reader:
         assocs = c.assocs.get(raw)
         if step is None or not assocs:
             return
+        clean = self.assocs_left.pop(node, None) is assocs  # the node's other children were clean
         for da in assocs:
             self.handled.add(da)
             if da.tag == _T_DOA:
@@ -904,10 +965,13 @@ class _Reader:
                 _add_data(step, key, target)
             for part in da:
                 self.handled.add(part)
+                clean = clean and not len(part)
             if not found:
                 self.warn(da, "a data association to an input or output of the task is not held by the model")
         for p in node.iterchildren(_T_PROPERTY):
             self.handled.add(p)
+        if clean:
+            self.clean.add(node)
 
     def _association(self, c: _Container, el: etree._Element) -> None:
         self.handled.add(el)
@@ -977,9 +1041,9 @@ class _Reader:
     def report_unhandled(self) -> None:
         """One warning per kind of element nothing above read (its content is not visited)."""
         groups: dict[str, list[etree._Element]] = {}
-        handled, read_whole = self.handled, self.read_whole
+        handled, clean = self.handled, self.clean
         bpmn_ns = "{" + BPMN + "}"
-        skipped = ("{" + BPMNDI, "{" + DC, "{" + DI, "{" + QMS)
+        skipped = _SKIPPED
         # a depth-first walk in document order, in C; the subtree of what is reported (or skipped)
         # is not visited
         walker = etree.iterwalk(self.root, events=("start",))
@@ -990,7 +1054,7 @@ class _Reader:
                 walker.skip_subtree()  # the diagram is drawn anew; qms data was read above
                 continue
             if el in handled:
-                if el in read_whole:
+                if el in clean:
                     walker.skip_subtree()
                 continue
             if not tag.startswith(bpmn_ns):

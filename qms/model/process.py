@@ -47,6 +47,7 @@ STEP_KINDS: tuple[str, ...] = (
     "inclusive",
     "call",
 )
+_KIND_KEYS = frozenset(STEP_KINDS)
 
 _PDCA_SHORT = {"p": "plan", "d": "do", "c": "check", "a": "act"}
 
@@ -103,6 +104,13 @@ class Step(StrictModel):
     def _derive(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
+        present = _KIND_KEYS.intersection(data)
+        if len(present) == 1 and "id" in data and "pdca" not in data:
+            # the usual step: one kind with a name and an id, nothing to derive (no copy)
+            (kind,) = present
+            value = data[kind]
+            if value is not None and not (kind == "call" and isinstance(value, str) and not value.strip()):
+                return data
         data = dict(data)
         kinds = [k for k in STEP_KINDS if k in data]
         if len(kinds) > 1 and any(data[k] is not None for k in kinds):
@@ -407,10 +415,14 @@ class Process(StrictModel):
     def _compact(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
-        data = dict(data)
+        copied = False
         for key, expand in (("flow", expand_flow), ("messages", expand_message)):
-            if isinstance(data.get(key), list):
-                data[key] = [x for item in data[key] for x in _expand_or_keep(expand, item)]
+            items = data.get(key)
+            # only compact items expand: a list of written-out mappings is kept as it is (no copy)
+            if isinstance(items, list) and not all(isinstance(x, dict) and len(x) != 1 for x in items):
+                if not copied:
+                    data, copied = dict(data), True
+                data[key] = [x for item in items for x in _expand_or_keep(expand, item)]
         return data
 
     @property

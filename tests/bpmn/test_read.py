@@ -164,6 +164,41 @@ def test_what_the_model_cannot_hold_is_a_warning_with_line_and_id() -> None:
     assert ("t", "aikaraja") in {(f.from_, f.to) for f in p.flow}
 
 
+_TIDY = """
+<process id="p">
+  <documentation>Tarkoitus</documentation>
+  <laneSet id="ls"><lane id="l1" name="Opettaja"><flowNodeRef>s</flowNodeRef>{lane}<flowNodeRef>t</flowNodeRef></lane></laneSet>
+  <startEvent id="s" name="S"><outgoing>f1</outgoing></startEvent>
+  <task id="t" name="T"><incoming>f1{incoming}</incoming><outgoing>f2</outgoing>
+    <extensionElements><qms:step pdca="do"/>{ext}</extensionElements>
+    <dataOutputAssociation id="da"><targetRef>dr{target}</targetRef></dataOutputAssociation></task>
+  <endEvent id="e" name="E"/>
+  <sequenceFlow id="f1" sourceRef="s" targetRef="t"/>
+  <sequenceFlow id="f2" sourceRef="t" targetRef="e"><conditionExpression>ok{condition}</conditionExpression></sequenceFlow>
+  <dataObject id="do"/><dataObjectReference id="dr" name="Raportti" dataObjectRef="do">{data}</dataObjectReference>
+  <textAnnotation id="n"><text>Huom{note}</text></textAnnotation><association id="a" sourceRef="t" targetRef="n"/>
+</process>"""
+_STRAY = '<group id="stray"/>'
+
+
+def test_a_tidy_process_has_nothing_to_report() -> None:
+    body = _TIDY.format(lane="", incoming="", ext="", target="", condition="", data="", note="")
+    result = read_bpmn(_file(body).replace(b"<definitions ", f'<definitions xmlns:qms="{QMS}" '.encode()), "t.bpmn")
+    assert result.warnings == []
+    (p,) = result.system.processes
+    assert p.step("t").documents and p.step("t").note == "Huom"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("place", ["lane", "incoming", "ext", "target", "condition", "data", "note"])
+def test_an_element_hidden_deep_in_a_tidy_process_is_still_reported(place: str) -> None:
+    # the reader skips what it read whole; one stray element anywhere below must still be reported
+    parts = dict.fromkeys(["lane", "incoming", "ext", "target", "condition", "data", "note"], "")
+    parts[place] = _STRAY if place != "ext" else '<x:stray xmlns:x="urn:other"/>'
+    data = _file(_TIDY.format(**parts)).replace(b"<definitions ", f'<definitions xmlns:qms="{QMS}" '.encode())
+    text = "\n".join(w.format() for w in read_bpmn(data, "t.bpmn").warnings)
+    assert ("namespace urn:other are not kept" if place == "ext" else "'stray'") in text
+
+
 def test_non_ascii_and_invalid_ids_are_slugified_and_names_kept() -> None:
     data = _file("""
 <process id="Prosessi_ä">
