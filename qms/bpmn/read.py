@@ -571,9 +571,12 @@ class _Reader:
     # -- flow elements of one container
     def _flow_elements(self, c: _Container, el: etree._Element) -> None:
         lanes_of: dict[str, str] = {}
+        # clean: every child is of a kind read below and leaves nothing to report under it
+        clean = True
         for ls in el.iterchildren(_T_LANESET):
             self.handled.add(ls)
             self._lanes(c, ls, lanes_of)
+            clean = clean and ls in self.clean
         by_id = self.by_id
         pos = self.pos
         nodes: list[etree._Element] = []
@@ -582,8 +585,6 @@ class _Reader:
         stores: list[etree._Element] = []
         notes: list[etree._Element] = []
         links: list[etree._Element] = []
-        # clean: every child is of a kind read below and leaves nothing to report under it
-        clean = all(ls in self.clean for ls in el.iterchildren(_T_LANESET))
         for n, child in enumerate(el):
             tag = child.tag
             if not isinstance(tag, str):
