@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -156,12 +157,8 @@ def parse(data: bytes, source: str = "<bpmn>", *, max_bytes: int = MAX_BYTES) ->
             "BPMN files need no DOCTYPE: remove the <!DOCTYPE …> declaration if the file is yours",
             rule="import",
         )])
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False,
-        remove_comments=True, remove_pis=True, remove_blank_text=True,  # (a fifth less memory)
-    )
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         line, col = (exc.position if exc.position else (exc.lineno or 0, 0))
         raise UserError([Problem(SourceLocation(source, line or 0, col or 0),
@@ -178,6 +175,105 @@ def parse(data: bytes, source: str = "<bpmn>", *, max_bytes: int = MAX_BYTES) ->
             rule="import",
         )])
     return root
+
+
+def _parser() -> etree.XMLParser:
+    """A new hardened parser (parsers are not shared between threads)."""
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False,
+        remove_comments=True, remove_pis=True, remove_blank_text=True,  # (a fifth less memory)
+        collect_ids=False,  # (no xml:id look-ups: qms keeps its own index of ids)
+    )
+
+
+SPLIT_BYTES = 1 << 20
+"""Files from this size on have their diagram parsed in a second thread (see :func:`_split`)."""
+
+_DIAGRAM_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?BPMNDiagram[\s/>]")
+_ROOT_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?definitions\s*>\s*")
+_AFTER_DIAGRAMS = re.compile(rb"BPMNDiagram\s*>\s*")
+_ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
+
+
+def _split(data: bytes) -> tuple[bytes, bytes] | None:
+    """The file without its diagrams, and the diagrams.
+
+    Why: in a large file the diagrams (shapes, edges, waypoints) are three fifths of the
+    elements, and the model needs only each shape's position, and only when it orders the
+    steps. libxml2 parses without Python's lock, so the diagrams are parsed in a second
+    thread while the processes are read. This applies when the diagrams are the last children
+    of ``definitions``, as every tool writes them, and the file is UTF-8; otherwise (or for a
+    file whose parts do not parse) the whole file is parsed at once, as it always is below
+    :data:`SPLIT_BYTES`.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    enc = _ENCODING.match(data, 0, 1024)
+    if enc is not None and enc.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
+        return None
+    s = _diagram_start(data)
+    end = data.rfind(b"</")
+    if s < 0 or end < s or _ROOT_END.fullmatch(data, end) is None:
+        return None
+    last = data.rfind(b"BPMNDiagram", s, end)  # (its end tag; then only white space)
+    if _AFTER_DIAGRAMS.fullmatch(data, last, end) is None:
+        return None
+    return data[:s] + data[end:], data[s:end]
+
+
+def _diagram_start(data: bytes) -> int:
+    """Where the first ``BPMNDiagram`` start tag begins, or -1."""
+    at = data.find(b"BPMNDiagram")
+    while at >= 0:
+        lt = data.rfind(b"<", max(0, at - 80), at)
+        if lt >= 0 and _DIAGRAM_START.match(data, lt):
+            return lt
+        at = data.find(b"BPMNDiagram", at + 11)
+    return -1
+
+
+class _Diagrams:
+    """The diagram part of a split file, parsed in a thread of its own (see :func:`_split`)."""
+
+    def __init__(self, region: bytes, nsmap: dict[str | None, str]) -> None:
+        # the region in a wrapper declaring the namespaces of the file's root (its elements'
+        # lines are not those of the file: nothing in a diagram is reported)
+        decls = "".join(f' xmlns{":" + k if k else ""}="{_attr_escape(v)}"' for k, v in nsmap.items())
+        self.data = b"".join([f"<diagrams{decls}>".encode(), region, b"</diagrams>"])
+        self.root: etree._Element | None = None
+        self.thread = threading.Thread(target=self._parse, name="qms-bpmn-diagrams", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _parse(self) -> None:
+        try:
+            self.root = etree.fromstring(self.data, _parser())
+        except etree.XMLSyntaxError:
+            self.root = None  # the whole file is parsed again for the message
+
+    def result(self) -> list[etree._Element]:
+        """The ``BPMNDiagram`` elements; :class:`_SplitFailed` when the part is not only those."""
+        if self.thread.ident is None:
+            self._parse()  # never started (a file qms wrote frees its diagram first): parse here
+        else:
+            self.thread.join()
+        root = self.root
+        if root is None or (root.text and root.text.strip()):
+            raise _SplitFailed
+        children = list(root)
+        if any(el.tag != _DIAGRAM or (el.tail and el.tail.strip()) for el in children):
+            raise _SplitFailed
+        return children
+
+
+class _SplitFailed(Exception):
+    """The parts of a split file do not make the file: it is read whole."""
+
+
+def _attr_escape(value: str) -> str:
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+            .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
 
 
 # ------------------------------------------------------------------ helpers
@@ -260,8 +356,9 @@ class _Ids:
         self.used: set[str] = set()
         self.next: dict[str, int] = {}  # base → next suffix to try (no quadratic probing)
 
-    def take(self, raw: str) -> str:
-        base = raw if ID_PATTERN.fullmatch(raw) else slugify(raw)
+    def take(self, raw: str, *, valid: bool = False) -> str:
+        """A unique id for ``raw``; ``valid`` says that it is a valid id already."""
+        base = raw if valid or ID_PATTERN.fullmatch(raw) else slugify(raw)
         ident = base
         if ident in self.used:
             n = self.next.get(base, 2)
@@ -283,11 +380,11 @@ class _Container:
     participant: etree._Element | None = None
     parent: str | None = None
     steps: dict[str, dict[str, Any]] = field(default_factory=dict)  # xml id → step data
-    order: list[tuple[tuple[float, float, int], str]] = field(default_factory=list)
+    order: list[tuple[int, str]] = field(default_factory=list)  # (place in the file, xml id)
     flows: list[dict[str, Any]] = field(default_factory=list)
     flow_els: list[etree._Element] = field(default_factory=list)
     messages: list[dict[str, Any]] = field(default_factory=list)
-    lanes: list[tuple[tuple[float, float, int], str]] = field(default_factory=list)
+    lanes: list[tuple[str | None, int, str]] = field(default_factory=list)  # (xml id, place, role)
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)
     doc_ids: _Ids = field(default_factory=_Ids)
     resources: list[dict[str, Any]] = field(default_factory=list)
@@ -329,6 +426,8 @@ class _Reader:
         self.stubs: list[tuple[etree._Element, Process]] = []
         self.ordered: list[Any] = []  # processes and stubs in file order
         self.used_stores: set[etree._Element] = set()
+        self.diagrams: _Diagrams | None = None  # the diagrams of a split file (see _split)
+        self.positions_read = False
 
     # -- reporting
     def warn(self, el: etree._Element | None, message: str, hint: str = "") -> None:
@@ -341,8 +440,8 @@ class _Reader:
 
     # -- pass 1: index
     def index(self) -> None:
-        """Ids of root elements and collaboration content (what references point to) and the
-        position of every shape; the content of each process is indexed as it is read."""
+        """Ids of root elements and collaboration content (what references point to); the
+        content of each process is indexed as it is read."""
         by_id = self.by_id
         todo = [self.root]
         while todo:
@@ -356,6 +455,12 @@ class _Reader:
                     by_id[ident] = child
                 if tag in _SCOPES:
                     todo.append(child)
+
+    def read_positions(self) -> None:
+        """The position of every shape (what orders the steps and lanes of the model)."""
+        if self.positions_read:
+            return
+        self.positions_read = True
         pos = self.pos
         for shape in self._shapes():
             ref = _ref(shape.get("bpmnElement"))
@@ -372,6 +477,7 @@ class _Reader:
         # (strip_elements, not remove(): lxml's remove() re-homes the whole subtree into a new
         # document, seconds for a 10,000-step diagram)
         etree.strip_elements(self.root, _DIAGRAM, with_tail=False)
+        self.diagrams = None
 
     def _carries_qms_model(self) -> bool:
         """Whether a process or the collaboration carries qms's own model data (a file qms wrote).
@@ -391,22 +497,31 @@ class _Reader:
     def _shapes(self) -> Iterator[etree._Element]:
         """Every BPMNShape; they are children of a diagram's plane, so the process content is
         not walked."""
-        for dia in self.root.iterchildren(_DIAGRAM):
+        diagrams = list(self.root.iterchildren(_DIAGRAM))
+        if self.diagrams is not None:
+            diagrams.extend(self.diagrams.result())
+        for dia in diagrams:
             for plane in dia.iterchildren(_PLANE):
                 yield from plane.iterchildren(_SHAPE)
             for other in dia.iterchildren():
                 if other.tag != _PLANE:  # a tool's own wrapper: look everywhere in it
                     yield from other.iter(_SHAPE)
 
-    def lane_key(self, el: etree._Element, n: int) -> tuple[float, float, int]:
-        x, y = self.pos.get(el.get("id", ""), (float("inf"), float("inf")))
+    def lane_key(self, lane_id: str | None, n: int) -> tuple[float, float, int]:
+        """Lanes are ordered from the top (a lane without an id: by its place)."""
+        if lane_id is None:
+            return (0.0, 0.0, n)
+        x, y = self.pos.get(lane_id, _NOWHERE)
         return (y, x, n)
 
     # -- pass 2: collaborations and processes
     def read(self) -> None:
         self.index()
         if self._carries_qms_model():
+            self.read_positions()
             self.drop_diagrams()
+        elif self.diagrams is not None:
+            self.diagrams.start()  # parsed while the processes are read; positions are read last
         participants: list[etree._Element] = []
         for collab in self.root.iterchildren(b("collaboration")):
             self.collaboration = True
@@ -468,6 +583,7 @@ class _Reader:
         placed = {id(c) for c in self.ordered}
         self.ordered.extend(c for c in self.containers if id(c) not in placed)
         self._rehome_flows()
+        self.read_positions()
 
     def _rehome_flows(self) -> None:
         """Move sequence flows filed under a process other than the one holding their steps.
@@ -578,8 +694,8 @@ class _Reader:
             self._lanes(c, ls, lanes_of)
             clean = clean and ls in self.clean
         by_id = self.by_id
-        pos = self.pos
         nodes: list[etree._Element] = []
+        node_keys: list[tuple[str, str]] = []  # each node's tag and id, read once
         flows: list[etree._Element] = []
         objects: list[etree._Element] = []
         stores: list[etree._Element] = []
@@ -594,8 +710,8 @@ class _Reader:
                 by_id[ident] = child  # what references inside this scope point to
             if tag in _NODE_TAGS:
                 nodes.append(child)
-                x, y = pos.get(ident or "", _NOWHERE)
-                c.order.append(((x, y, n), ident or ""))
+                node_keys.append((tag, ident or ""))
+                c.order.append((n, ident or ""))  # ordered by position when the model is built
             elif tag == _T_FLOW:
                 flows.append(child)
             elif tag == _T_OBJECT:
@@ -621,8 +737,8 @@ class _Reader:
                 clean = clean and child in self.handled and not len(child)  # the purpose: the first one
             elif tag != _T_LANESET:
                 clean = False  # a kind the model does not hold: pass 3 reports it
-        for node in nodes:
-            self._node(c, node, lanes_of)
+        for node, (tag, ident) in zip(nodes, node_keys, strict=True):
+            self._node(c, node, tag, ident, lanes_of)
         for obj in objects:
             self._data_object(c, obj)
         for flow in flows:
@@ -659,9 +775,9 @@ class _Reader:
             lanes += 1
             self.handled.add(lane)
             role = self._role(lane)
-            if role in {r for _, r in c.lanes}:  # two lanes of one process with the same name
+            if role in {r for *_, r in c.lanes}:  # two lanes of one process with the same name
                 role = self._role(lane, fresh=True)
-            c.lanes.append((self.lane_key(lane, n), role))
+            c.lanes.append((lane.get("id", ""), n, role))
             read = 0
             for ref in lane.iterchildren(_T_NODE_REF):
                 lanes_of[_ref(ref.text)] = role
@@ -708,16 +824,16 @@ class _Reader:
             if c.prefix and raw.startswith(c.prefix):
                 raw = raw[len(c.prefix):]
             return c.ids.take(raw)
-        return c.ids.take(_name_id(name) if name else raw)
+        return c.ids.take(_name_id(name), valid=True) if name else c.ids.take(raw)
 
     def _unnamed(self, kind: str) -> str:
         return _UNNAMED.get(self.lang, _UNNAMED["en"])[kind]
 
-    def _node(self, c: _Container, el: etree._Element, lanes_of: dict[str, str]) -> None:
+    def _node(self, c: _Container, el: etree._Element, el_tag: str, raw: str,
+              lanes_of: dict[str, str]) -> None:
         self.handled.add(el)
-        spec = _NODE_TAGS[el.tag]
+        spec = _NODE_TAGS[el_tag]
         tag = spec.tag
-        raw = el.get("id", "")
         name = (el.get("name") or "").strip()
         if not name and c.qms is None and spec.step_kind != "call":
             name = self._unnamed(spec.step_kind)
@@ -859,8 +975,8 @@ class _Reader:
             lane = lanes_of.get(xml_id)
             if lane and "lane" not in step:
                 step["lane"] = lane
-                if lane not in [r for _, r in sub.lanes]:
-                    sub.lanes.append(((0.0, 0.0, len(sub.lanes)), lane))
+                if lane not in [r for *_, r in sub.lanes]:
+                    sub.lanes.append((None, len(sub.lanes), lane))
 
     def _sequence_flow(self, c: _Container, el: etree._Element) -> None:
         self.handled.add(el)
@@ -1123,7 +1239,8 @@ def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | No
                         c.steps[xml_id]["_default"] = gateway["_default"]
         c.order = [(k, x) for k, x in c.order if x not in derived]
     steps: list[dict[str, Any]] = []
-    for _, xml_id in sorted(c.order):
+    pos = r.pos
+    for *_, xml_id in sorted([(pos.get(x, _NOWHERE), n, x) for n, x in c.order]):
         data = c.steps.get(xml_id)
         if data is None:
             continue
@@ -1148,11 +1265,11 @@ def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | No
         if f.get("condition"):
             flow["condition"] = f["condition"]
         el = f.get("_el")
-        if el is not None and el.get("id") in defaults:
+        if defaults and el is not None and el.get("id") in defaults:
             flow["default"] = True
         model_flows.append(flow)
     lanes: list[str] = []
-    for _, role in sorted(c.lanes):
+    for _, role in sorted([(r.lane_key(lane_id, n), role) for lane_id, n, role in c.lanes]):
         if role not in lanes:
             lanes.append(role)
     for s in steps:
@@ -1386,9 +1503,26 @@ def read_bpmn(data: bytes, source: str = "<bpmn>", *, lang: str = "fi", max_byte
 
 
 def _read(data: bytes, source: str, lang: str, max_bytes: int) -> ImportResult:
-    root = parse(data, source, max_bytes=max_bytes)
+    check_size(len(data), source, max_bytes)
+    split = _split(data) if len(data) >= SPLIT_BYTES else None
+    if split is not None:
+        body, region = split
+        try:
+            root = parse(body, source, max_bytes=max_bytes)
+            return _read_root(root, source, lang, _Diagrams(region, root.nsmap))
+        except (UserError, _SplitFailed):
+            pass  # read whole: an error names the place in the file as it is
+    return _read_root(parse(data, source, max_bytes=max_bytes), source, lang, None)
+
+
+def _read_root(root: etree._Element, source: str, lang: str, diagrams: _Diagrams | None) -> ImportResult:
     r = _Reader(root, source, lang)
-    r.read()
+    r.diagrams = diagrams
+    try:
+        r.read()
+    finally:
+        if diagrams is not None and diagrams.thread.ident is not None:
+            diagrams.thread.join()  # (already joined unless reading failed)
     processes = list(_iter_processes(r, lang))
     r.report_unhandled()
     stem = source.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".bpmn").removesuffix(".xml")

@@ -438,3 +438,122 @@ def test_a_diagram_edited_in_another_tool_keeps_the_qms_attributes_of_its_steps(
     assert ohje_step.pdca == "plan" and ohje_step.documents == ["talousarvion_laadintaohje"]
     assert p.step("uusi_tehtava") is not None or p.step("Activity_1x") is not None
     assert p.measures == process.measures and p.review == process.review
+
+
+# ------------------------------------------------------------------ large files: diagrams parsed apart
+
+GALLERY = sorted((Path(__file__).parents[2] / "exports").rglob("*.bpmn"))
+DI_NS = 'xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"'
+
+
+def _foreign(data: bytes) -> bytes:
+    """What another tool keeps of a file qms wrote: no qms extensions, the diagram read for order."""
+    root = etree.fromstring(data)
+    for ext in root.xpath("//bpmn:extensionElements", namespaces=NS):
+        ext.getparent().remove(ext)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _split_and_whole(data: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    """The import of ``data`` with its diagrams parsed in a second thread, and parsed whole."""
+    import qms.bpmn.read as reader
+
+    out = []
+    for size in (0, 1 << 40):
+        monkeypatch.setattr(reader, "SPLIT_BYTES", size)
+        try:
+            result = read_bpmn(data, "x.bpmn")
+            out.append((result.system, [w.format() for w in result.warnings]))
+        except UserError as exc:
+            out.append(("error", str(exc)))
+    return out[0], out[1]
+
+
+@pytest.mark.parametrize("path", [*map(str, GALLERY), *CORPUS_FILES], ids=lambda p: Path(p).name)
+def test_a_file_reads_the_same_with_its_diagrams_parsed_in_a_second_thread(
+        path: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qms.bpmn.read as reader
+
+    data = Path(path).read_bytes()
+    variants = [data, _foreign(data)] if Path(path).is_relative_to(Path(__file__).parents[2]) else [data]
+    for variant in variants:
+        if variant is not data or path in map(str, GALLERY):
+            assert reader._split(variant) is not None  # a UTF-8 file with its diagrams last: split
+        split, whole = _split_and_whole(variant, monkeypatch)
+        assert split == whole
+
+
+def _ordered_file(diagram: str, *, after: str = "", declaration: str = HEAD) -> bytes:
+    """Three tasks written c, b, a whose shapes stand a, b, c; two lanes drawn bottom first."""
+    process = ('<process id="p"><laneSet><lane id="low" name="Alempi"><flowNodeRef>c</flowNodeRef></lane>'
+               '<lane id="high" name="Ylempi"><flowNodeRef>b</flowNodeRef><flowNodeRef>a</flowNodeRef></lane>'
+               '</laneSet><task id="c" name="C"/><task id="b" name="B"/><task id="a" name="A"/></process>')
+    return (declaration + f'<definitions xmlns="{BPMN}" {DI_NS} id="d" targetNamespace="urn:x">' + process
+            + diagram + after + "</definitions>\n").encode()
+
+
+def _shapes(prefix: str = "bpmndi:", dc: str = "dc:") -> str:
+    spots = {"a": (100, 10), "b": (200, 10), "c": (300, 200), "low": (0, 150), "high": (0, 0)}
+    return "".join(f'<{prefix}BPMNShape id="s_{k}" bpmnElement="{k}"><{dc}Bounds x="{x}" y="{y}" width="80" '
+                   f'height="60"/></{prefix}BPMNShape>' for k, (x, y) in spots.items())
+
+
+def _di(prefix: str = "bpmndi:", decl: str = "", dc: str = "dc:") -> str:
+    return (f'<{prefix}BPMNDiagram id="dia"{decl}><{prefix}BPMNPlane id="pl" bpmnElement="p">{_shapes(prefix, dc)}'
+            f'</{prefix}BPMNPlane></{prefix}BPMNDiagram>')
+
+
+@pytest.mark.parametrize("diagram", [
+    _di(),
+    _di("", ' xmlns="http://www.omg.org/spec/BPMN/20100524/DI"'),  # its own default namespace
+    _di("d:", ' xmlns:d="http://www.omg.org/spec/BPMN/20100524/DI"'),  # a prefix of its own
+    _di() + "\n<!-- a second diagram -->\n" + _di().replace('id="dia"', 'id="dia2"'),
+], ids=["prefixed", "default-namespace", "own-prefix", "two-diagrams"])
+def test_steps_and_lanes_follow_the_positions_of_diagrams_parsed_apart(
+        diagram: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qms.bpmn.read as reader
+
+    data = _ordered_file(diagram)
+    assert reader._split(data) is not None
+    split, whole = _split_and_whole(data, monkeypatch)
+    assert split == whole
+    process = split[0].processes[0]
+    assert [s.label for s in process.steps] == ["A", "B", "C"]  # by position, not as written
+    assert process.lanes == ["ylempi", "alempi"]  # the top lane first
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("an element after the diagrams", _ordered_file(_di(), after='<process id="late"/>')),
+    ("a Latin-1 file", _ordered_file(_di(), declaration='<?xml version="1.0" encoding="ISO-8859-1"?>\n')),
+    ("a diagram tag in a comment", _ordered_file(_di()).replace(b"<process", b"<!-- <bpmndi:BPMNDiagram> --><process")),
+])
+def test_a_file_whose_diagrams_cannot_be_cut_off_reads_the_same(
+        name: str, data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    split, whole = _split_and_whole(data, monkeypatch)
+    assert split == whole
+    assert split[0] != "error"
+
+
+@pytest.mark.parametrize(("where", "old", "new"), [
+    ("in a diagram", b"</bpmndi:BPMNShape>", b"</bpmndi:BPMNShap>"),
+    ("in a process", b"</process>", b"</proces>"),
+    ("an unclosed diagram", b"</bpmndi:BPMNDiagram>", b""),
+])
+def test_a_broken_file_gives_the_same_error_whether_or_not_its_diagrams_are_parsed_apart(
+        where: str, old: bytes, new: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _ordered_file(_di()).replace(old, new, 1)
+    split, whole = _split_and_whole(data, monkeypatch)
+    assert split[0] == "error"
+    assert split == whole
+
+
+def test_the_diagrams_thread_has_ended_when_the_import_returns(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import qms.bpmn.read as reader
+
+    monkeypatch.setattr(reader, "SPLIT_BYTES", 0)
+    read_bpmn(_ordered_file(_di()), "x.bpmn")
+    with pytest.raises(UserError):
+        read_bpmn(_ordered_file(_di()).replace(b"<task", b"<task x=", 1), "x.bpmn")
+    assert not [t for t in threading.enumerate() if t.name == "qms-bpmn-diagrams"]
