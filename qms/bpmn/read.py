@@ -464,7 +464,12 @@ class _Reader:
         pos = self.pos
         for shape in self._shapes():
             ref = _ref(shape.get("bpmnElement"))
-            bounds = shape[0] if len(shape) and shape[0].tag == _BOUNDS else _first(shape, _BOUNDS)
+            try:
+                bounds = shape[0]  # (its Bounds come first: one element proxy per shape)
+            except IndexError:
+                continue
+            if bounds.tag != _BOUNDS:
+                bounds = _first(shape, _BOUNDS)
             if ref and bounds is not None and ref not in pos:
                 try:
                     pos[ref] = (float(bounds.get("x", "0")), float(bounds.get("y", "0")))
