@@ -251,6 +251,7 @@ class _Diagrams:
             self.root = etree.fromstring(self.data, _parser())
         except etree.XMLSyntaxError:
             self.root = None  # the whole file is parsed again for the message
+        self.data = b""
 
     def result(self) -> list[etree._Element]:
         """The ``BPMNDiagram`` elements; :class:`_SplitFailed` when the part is not only those."""
@@ -482,7 +483,9 @@ class _Reader:
         # (strip_elements, not remove(): lxml's remove() re-homes the whole subtree into a new
         # document, seconds for a 10,000-step diagram)
         etree.strip_elements(self.root, _DIAGRAM, with_tail=False)
-        self.diagrams = None
+        if self.diagrams is not None:
+            self.diagrams.root = None  # (the caller may still hold the diagrams: not their tree)
+            self.diagrams = None
 
     def _carries_qms_model(self) -> bool:
         """Whether a process or the collaboration carries qms's own model data (a file qms wrote).
@@ -1509,15 +1512,28 @@ def read_bpmn(data: bytes, source: str = "<bpmn>", *, lang: str = "fi", max_byte
 
 def _read(data: bytes, source: str, lang: str, max_bytes: int) -> ImportResult:
     check_size(len(data), source, max_bytes)
-    split = _split(data) if len(data) >= SPLIT_BYTES else None
-    if split is not None:
-        body, region = split
+    if len(data) >= SPLIT_BYTES:
         try:
-            root = parse(body, source, max_bytes=max_bytes)
-            return _read_root(root, source, lang, _Diagrams(region, root.nsmap))
+            result = _read_split(data, source, lang, max_bytes)
         except (UserError, _SplitFailed):
-            pass  # read whole: an error names the place in the file as it is
+            result = None  # read whole: an error names the place in the file as it is
+        if result is not None:
+            return result
     return _read_root(parse(data, source, max_bytes=max_bytes), source, lang, None)
+
+
+def _read_split(data: bytes, source: str, lang: str, max_bytes: int) -> ImportResult | None:
+    """The import of a file cut in two (see :func:`_split`); None when it cannot be cut."""
+    split = _split(data)
+    if split is None:
+        return None
+    body, region = split
+    del split  # (each part is freed once parsed: a 40 MB file is not held three times)
+    root = parse(body, source, max_bytes=max_bytes)
+    del body
+    diagrams = _Diagrams(region, root.nsmap)
+    del region
+    return _read_root(root, source, lang, diagrams)
 
 
 def _read_root(root: etree._Element, source: str, lang: str, diagrams: _Diagrams | None) -> ImportResult:

@@ -557,3 +557,25 @@ def test_the_diagrams_thread_has_ended_when_the_import_returns(monkeypatch: pyte
     with pytest.raises(UserError):
         read_bpmn(_ordered_file(_di()).replace(b"<task", b"<task x=", 1), "x.bpmn")
     assert not [t for t in threading.enumerate() if t.name == "qms-bpmn-diagrams"]
+
+
+def test_split_off_diagrams_are_freed_once_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import qms.bpmn.read as reader
+
+    made: list[reader._Diagrams] = []
+    init = reader._Diagrams.__init__
+
+    def spy(self: reader._Diagrams, *args: object) -> None:
+        init(self, *args)  # type: ignore[arg-type]
+        made.append(self)
+
+    monkeypatch.setattr(reader._Diagrams, "__init__", spy)
+    monkeypatch.setattr(reader, "SPLIT_BYTES", 0)
+    system = load(MODELS / "sakk").system
+    assert system is not None
+    own = export_system(system)
+    read_bpmn(own, "own.bpmn")
+    # a file qms wrote: the diagrams' bytes and tree are gone before its model is read
+    assert len(made) == 1 and made[0].data == b"" and made[0].root is None
+    read_bpmn(_foreign(own), "foreign.bpmn")
+    assert len(made) == 2 and made[1].data == b""  # (the tree goes with the reader)
