@@ -599,6 +599,8 @@ class _Reader:
         Some tools file a boundary event (and its flows) in the process while its host is
         inside a sub-process: the event moves to its host's process first.
         """
+        if len(self.containers) < 2:
+            return  # one process: every flow is home (one with an unknown end is reported later)
         for c in self.containers:
             moved: dict[str, _Container] = {}  # xml id → the container it moves to
             for f in list(c.flows):

@@ -34,11 +34,10 @@ _SLUG_EXTRA = str.maketrans(
     {"đ": "d", "Đ": "D", "ŋ": "n", "Ŋ": "N", "ŧ": "t", "Ŧ": "T", "ʹ": "", "ß": "ss", "æ": "ae", "ø": "o"}
 )
 
-# Finnish and Swedish letters straight to what decomposition gives (most names need no more).
-_NORDIC = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "A", "Ö": "O", "Å": "A"})
 # The combining marks of Latin letters (ä = a + U+0308), the usual case, removed in one pass.
 _COMMON_MARKS = re.compile("[\u0300-\u036f]")
 _NOT_ID = re.compile(r"[^a-z0-9_.-]+")
+_ID_CHARS = re.compile(r"[a-z0-9_.-]*")
 
 
 def slugify(text: str) -> str:
@@ -53,13 +52,17 @@ def slugify(text: str) -> str:
     >>> slugify("Ruoŧŧa")
     'ruotta'
     """
-    if not text.isascii():
-        text = text.translate(_NORDIC)
+    if not text.isascii():  # Finnish and Swedish letters first: most names need no more
+        text = (text.replace("ä", "a").replace("ö", "o").replace("å", "a")
+                .replace("Ä", "A").replace("Ö", "O").replace("Å", "A"))  # (str.translate: 7× slower)
     if not text.isascii():
         text = _COMMON_MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_SLUG_EXTRA)))
         if not text.isascii():  # rarer marks, and letters that only decomposition reveals
             text = "".join(c for c in text if not unicodedata.combining(c)).translate(_SLUG_EXTRA)
-    text = _NOT_ID.sub("_", text.lower()).strip("_")
+    lowered = text.lower()
+    text = "_".join(lowered.split()).strip("_")  # words: the usual name needs no regex
+    if not _ID_CHARS.fullmatch(text):
+        text = _NOT_ID.sub("_", lowered).strip("_")
     if not text or not (text[0].isalpha() or text[0] == "_"):
         text = "_" + text
     return text
