@@ -249,8 +249,8 @@ class _Diagrams:
     def _parse(self) -> None:
         try:
             self.root = etree.fromstring(self.data, _parser())
-        except etree.XMLSyntaxError:
-            self.root = None  # the whole file is parsed again for the message
+        except Exception:  # (in a thread: nothing may escape to print a traceback)
+            self.root = None  # the whole file is parsed again, in the caller, for the message
         self.data = b""
 
     def result(self) -> list[etree._Element]:
