@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 from pydantic import ValidationError
@@ -45,6 +46,7 @@ _UNNAMED: dict[str, dict[str, str]] = {
            "parallel": "Parallel", "inclusive": "Inclusive"},
 }
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _DEFAULT_KINDS = {"task", "call", "decision", "inclusive"}
 _GATEWAYS = {"decision", "parallel", "inclusive"}
 _LANG_ORDER = {lang: i for i, lang in enumerate(LANGUAGES)}
@@ -129,7 +131,7 @@ def check_size(size: int, source: str, max_bytes: int = MAX_BYTES) -> None:
 def _prolog(data: bytes) -> bytes:
     """The bytes before the root element, decoded to ASCII-compatible text when UTF-16."""
     head = data[:65536]
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if head[:2] in _UTF16_BOMS:
         return head.decode("utf-16", errors="replace").encode("utf-8")
     return head
 
@@ -206,7 +208,7 @@ def _split(data: bytes) -> tuple[bytes, bytes] | None:
     file whose parts do not parse) the whole file is parsed at once, as it always is below
     :data:`SPLIT_BYTES`.
     """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data[:2] in _UTF16_BOMS:
         return None
     enc = _ENCODING.match(data, 0, 1024)
     if enc is not None and enc.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
@@ -238,7 +240,7 @@ class _Diagrams:
     def __init__(self, region: bytes, nsmap: dict[str | None, str]) -> None:
         # the region in a wrapper declaring the namespaces of the file's root (its elements'
         # lines are not those of the file: nothing in a diagram is reported)
-        decls = "".join(f' xmlns{":" + k if k else ""}="{_attr_escape(v)}"' for k, v in nsmap.items())
+        decls = "".join(f" xmlns{':' + k if k else ''}={quoteattr(v, _WHITE_SPACE_REFS)}" for k, v in nsmap.items())
         self.data = b"".join([f"<diagrams{decls}>".encode(), region, b"</diagrams>"])
         self.root: etree._Element | None = None
         self.thread = threading.Thread(target=self._parse, name="qms-bpmn-diagrams", daemon=True)
@@ -272,9 +274,7 @@ class _SplitFailed(Exception):
     """The parts of a split file do not make the file: it is read whole."""
 
 
-def _attr_escape(value: str) -> str:
-    return (value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
-            .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
+_WHITE_SPACE_REFS = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}  # (kept, not normalised to spaces)
 
 
 # ------------------------------------------------------------------ helpers
