@@ -278,7 +278,8 @@ def _view(f: Any) -> FindingView:
 
 
 #: ``qms.check.coverage`` status → the handbook's coverage state.
-_STATES = {"shown": "shown", "not shown": "missing", "needs evidence": "human", "not checked": "unknown"}
+_STATES = {"met": "shown", "partly met": "missing", "not met": "missing", "needs evidence": "human",
+           "not applicable": "unknown", "not assessed": "unknown"}
 
 
 def criteria_report(system: QualitySystem, findings: Iterable[Any], outcome: Any = None) -> CriteriaReport:

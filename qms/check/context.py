@@ -165,6 +165,24 @@ class Context:
         return {p.process: p for p in self.system.processes}
 
     @cached_property
+    def cycle_complete(self) -> bool:
+        """True when the annual cycle has events in all four PDCA phases."""
+        cycle = self.system.annual_cycle
+        return cycle is not None and {e.pdca for e in cycle.events} >= {"plan", "do", "check", "act"}
+
+    def cycle_governs(self, process: Process) -> bool:
+        """True when the annual cycle plans, follows up and reviews ``process``: it is marked
+        ``governed_by_cycle``, or the profile lets the cycle govern every process (``cycle_reviews``),
+        and the cycle is complete. Such a process needs no review dates of its own."""
+        governed = process.governed_by_cycle or bool(self.option_cycle)
+        return governed and self.cycle_complete
+
+    @property
+    def option_cycle(self) -> bool:
+        """The profile's ``cycle_reviews`` option (the small provider's way)."""
+        return bool(self.settings.option("cycle_reviews", False))
+
+    @cached_property
     def described(self) -> list[Process]:
         """Processes with steps (not stubs)."""
         return [p for p in self.system.processes if not p.is_stub]

@@ -1,24 +1,39 @@
-"""The criteria coverage report: per framework, criterion → shown / not shown / needs evidence.
+"""The criteria coverage report: per framework version, each criterion's status and the evidence behind it.
 
-The report states what the model shows, never a verdict of compliance and never a maturity
-level: a criterion is *shown* when its rules found nothing (and, for criteria that need a
-human's confirmation, an evidence record names it), *not shown* when a rule found something
-(the findings are the pointers), and *needs evidence* when only a record can show it.
+A status is earned by evidence the report points at (:mod:`qms.check.evidence`), never by the
+absence of findings:
+
+- ``met``: every item the criterion asks about is shown, no finding of its rules stands against
+  it, and, where a person must confirm it (SEMI), an evidence record names it;
+- ``partly met``: some items are shown ("n of m"), or a finding stands against a shown item;
+- ``not met``: nothing in the description shows it;
+- ``not applicable``: the framework version in force does not ask for it, or it does not apply
+  to this provider (the reason is given);
+- ``needs evidence``: only a person can judge it, and no record names it yet;
+- ``not assessed``: the check could not judge it: a single process file was checked, and the
+  criterion is about the whole system.
+
+Switching a rule off changes no status: the findings of a rule only take items away.
+
+The report says what the description shows; it is not a verdict of compliance nor a maturity level.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from qms.check.criteria import CRITERIA, FRAMEWORKS, Criterion
+from qms.check.context import Context, Settings
+from qms.check.criteria import CRITERIA, Criterion
+from qms.check.evidence import Evidence, Pointer, assess
 from qms.check.finding import Finding, loc
+from qms.check.i18n import Msg, say
 from qms.check.registry import RULES
 from qms.check.rule import Rule
-from qms.location import SourceLocation
+from qms.check.versions import Applied, applied_versions
 from qms.model import QualitySystem, text_in
 
 __all__ = [
@@ -32,60 +47,53 @@ __all__ = [
     "format_coverage_text",
 ]
 
-Status = Literal["shown", "not shown", "needs evidence", "not checked"]
-STATUSES: tuple[str, ...] = ("shown", "not shown", "needs evidence", "not checked")
-
-
-@dataclass(frozen=True, slots=True)
-class Pointer:
-    """Where to look: a finding, an evidence record or a model element, with its position."""
-
-    kind: Literal["finding", "evidence", "model"]
-    text: str
-    file: str = ""
-    line: int = 0
-    column: int = 0
-    ref: str = ""
-
-    @classmethod
-    def at(cls, kind: Literal["finding", "evidence", "model"], text: str, where: SourceLocation | None,
-           ref: str = "") -> Pointer:
-        """A pointer at a source location (which may be unknown)."""
-        if where is None:
-            return cls(kind, text, ref=ref)
-        return cls(kind, text, where.file, where.line, where.column, ref)
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return {"kind": self.kind, "text": self.text, "ref": self.ref or None, "file": self.file or None,
-                "line": self.line, "column": self.column}
+Status = Literal["met", "partly met", "not met", "not applicable", "needs evidence", "not assessed"]
+STATUSES: tuple[str, ...] = ("met", "partly met", "not met", "not applicable", "needs evidence", "not assessed")
 
 
 @dataclass(frozen=True, slots=True)
 class CriterionStatus:
-    """One criterion's status with the rules that check it and the pointers behind the status."""
+    """One criterion's status, the evidence that earns it and the findings that stand against it."""
 
     criterion: Criterion
     status: Status
     rules: tuple[str, ...] = ()
     pointers: tuple[Pointer, ...] = ()
     note: str = ""
+    ref: str = ""
+    shown: int = 0
+    items: int = 0
 
-    def as_dict(self) -> dict[str, Any]:
+    @property
+    def evidence(self) -> tuple[Pointer, ...]:
+        """The pointers that show the criterion (model elements and records), without the findings."""
+        return tuple(p for p in self.pointers if p.kind != "finding")
+
+    def counts(self) -> str:
+        """``"3 of 5"`` for a criterion with items, else ``""``."""
+        return f"{self.shown} of {self.items}" if self.items else ""
+
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
         """JSON form."""
         c = self.criterion
-        return {"id": c.id, "title": c.title, "ref": c.ref, "level": c.level, "check": c.automation,
-                "status": self.status, "rules": list(self.rules), "note": self.note,
+        return {"id": c.id, "title": c.title_in(lang), "ref": self.ref or c.ref, "source": c.source, "level": c.level,
+                "check": c.automation, "status": self.status, "shown": self.shown, "items": self.items,
+                "rules": list(self.rules), "note": say(self.note, lang),
+                "evidence": [p.as_dict() for p in self.evidence],
                 "pointers": [p.as_dict() for p in self.pointers]}
 
 
 @dataclass(frozen=True, slots=True)
 class FrameworkCoverage:
-    """The criteria of one framework (FI-LAW, FI-QMS, EQAVET, ISO, EFQM)."""
+    """The criteria of one framework, in the version applied to the system."""
 
     id: str
     name: str
     criteria: tuple[CriterionStatus, ...]
+    version: str | None = None
+    version_name: str = ""
+    in_force: bool = True
+    reason: str = ""
 
     def counts(self) -> dict[str, int]:
         """How many criteria have each status."""
@@ -121,7 +129,7 @@ class CoverageReport:
                     return c
         return None
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
         """JSON form."""
         return {
             "system": self.system,
@@ -129,7 +137,9 @@ class CoverageReport:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "summary": self.counts(),
             "frameworks": [
-                {"id": fw.id, "name": fw.name, "summary": fw.counts(), "criteria": [c.as_dict() for c in fw.criteria]}
+                {"id": fw.id, "name": fw.name, "version": fw.version, "version_name": fw.version_name,
+                 "in_force": fw.in_force, "reason": say(fw.reason, lang), "summary": fw.counts(),
+                 "criteria": [c.as_dict(lang) for c in fw.criteria]}
                 for fw in self.frameworks
             ],
         }
@@ -142,6 +152,9 @@ def coverage(
     rules: Sequence[Rule] = RULES,
     ran: Iterable[str] | None = None,
     as_of: dt.date | None = None,
+    settings: Settings | None = None,
+    lang: str = "en",
+    standalone: bool = False,
 ) -> CoverageReport:
     """The coverage report of ``system`` from the ``findings`` of a check run.
 
@@ -154,13 +167,22 @@ def coverage(
     rules
         The registry.
     ran
-        Codes of the rules that ran; by default all. A criterion none of whose rules ran is
-        ``not checked`` (unless it needs evidence only).
+        Codes of the rules that ran; by default all (kept for the report's ``rules``).
     as_of
-        "Today" (default: ``system.as_of``); evidence whose ``valid_until`` has passed does not count.
+        "Today" (default: ``system.as_of``): selects the framework versions in force; evidence
+        whose ``valid_until`` has passed does not count.
+    settings
+        The check settings (the profile: ``small-provider`` lets the annual cycle show the
+        per-process criteria it governs).
+    lang
+        Language of the framework names (fi, en, sv).
+    standalone
+        True when ``system`` wraps a single process file: criteria about the whole system are
+        ``not assessed``.
     """
     today = as_of or system.as_of
-    ran_codes = set(ran) if ran is not None else {r.code for r in rules}
+    ctx = Context(system, today, settings or Settings(profile=system.checks.profile,
+                                                      audit_cycle_years=system.checks.audit_cycle_years))
     by_criterion: dict[str, list[Finding]] = {}
     for f in findings:
         for cid in f.criteria:
@@ -169,124 +191,141 @@ def coverage(
     for r in rules:
         for cid in r.criteria:
             checking.setdefault(cid, []).append(r.code)
+    applied = applied_versions(system, today)
     frameworks = []
-    for fw_id, fw_name in FRAMEWORKS.items():
-        items = [
-            _status(c, system, by_criterion.get(c.id, []), checking.get(c.id, []), ran_codes, today)
-            for c in CRITERIA if c.framework == fw_id
-        ]
-        frameworks.append(FrameworkCoverage(fw_id, fw_name, tuple(items)))
+    for fw_id, a in applied.items():
+        items = [_status(c, a, system, ctx, by_criterion.get(c.id, []), checking.get(c.id, []), today, standalone)
+                 for c in CRITERIA if c.framework == fw_id]
+        frameworks.append(FrameworkCoverage(
+            fw_id, a.framework.label(lang), tuple(items), a.version.id if a.version else None,
+            a.version.label(lang) if a.version else "", a.in_force, a.reason))
     name = text_in(system.name, system.default_language)
     return CoverageReport(system.system, name, today, tuple(frameworks))
 
 
-def _status(
-    c: Criterion, system: QualitySystem, found: list[Finding], rule_codes: list[str], ran: set[str],
-    today: dt.date | None,
-) -> CriterionStatus:
-    active = [code for code in rule_codes if code in ran]
-    evidence: list[Pointer] = []
-    expired: list[Pointer] = []
+def _records(c: Criterion, system: QualitySystem, today: dt.date | None) -> tuple[list[Pointer], list[str]]:
+    valid: list[Pointer] = []
+    expired: list[str] = []
     for rec in system.evidence:
         if c.id not in rec.criteria:
             continue
-        target = expired if (today and rec.valid_until and rec.valid_until < today) else evidence
+        if today and rec.valid_until and rec.valid_until < today:
+            expired.append(rec.id)
+            continue
+        if today and rec.date and rec.date > today:
+            continue
         title = text_in(rec.title, system.default_language)
-        target.append(Pointer.at("evidence", f"{rec.id}: {title} ({rec.kind})",
-                                 loc(rec), rec.id))
-    note = f"evidence {', '.join(p.ref for p in expired)} is no longer valid" if expired else ""
-    if found:
-        pointers = [Pointer.at("finding", f"{f.code} {f.name}: {f.message}", f.location, f.element or f.process)
-                    for f in found]
-        return CriterionStatus(c, "not shown", tuple(rule_codes), tuple(pointers + evidence), note)
-    model = tuple(_model_pointers(c.id, system))
-    if c.automation == "HUMAN" or (c.automation == "SEMI" and active):
-        if evidence:
-            return CriterionStatus(c, "shown", tuple(rule_codes), tuple(evidence) + model, note)
-        kinds = ", ".join(c.evidence) if c.evidence else "a record"
-        why = "the model shows no gap; " if c.automation == "SEMI" else ""
-        return CriterionStatus(c, "needs evidence", tuple(rule_codes), model,
-                               note or f"{why}an evidence record ({kinds}) that names {c.id} would show it")
-    if not active:
-        return CriterionStatus(c, "not checked", tuple(rule_codes), tuple(evidence), note or "its rules did not run")
-    return CriterionStatus(c, "shown", tuple(rule_codes), model + tuple(evidence), note)
+        valid.append(Pointer.at("evidence", f"{rec.id}: {title} ({rec.kind})", loc(rec), rec.id))
+    return valid, expired
 
 
-def _processes_tagged(system: QualitySystem, *tags: str) -> Iterable[Pointer]:
-    for p in system.processes:
-        if set(tags) & set(p.tags):
-            yield Pointer.at("model", f"process {p.process}", loc(p, "process"), p.process)
+def _status(c: Criterion, a: Applied, system: QualitySystem, ctx: Context, found: list[Finding],
+            rule_codes: list[str], today: dt.date | None, standalone: bool) -> CriterionStatus:
+    ref = a.ref(c)
+    rules = tuple(rule_codes)
+    if ref is None:
+        if not a.in_force:
+            why = Msg("{framework}: {reason}", framework=a.framework.id, reason=a.reason)
+        else:
+            why = Msg("{version} does not ask for this", version=a.version.label() if a.version else a.framework.id)
+        return CriterionStatus(c, "not applicable", rules, note=why)
+    if standalone and "P" not in c.level:
+        return CriterionStatus(c, "not assessed", rules, note=Msg("a single process file was checked"), ref=ref)
+    records, expired = _records(c, system, today)
+    note = Msg("evidence {ids} is no longer valid", ids=", ".join(expired)) if expired else ""
+    if c.automation == "HUMAN":
+        if records:
+            return CriterionStatus(c, "met", rules, tuple(records), note, ref)
+        kinds = ", ".join(c.evidence) or "a record"
+        return CriterionStatus(c, "needs evidence", rules, (), note or Msg(
+            "a person judges this: an evidence record ({kinds}) that names {id} shows it", kinds=kinds, id=c.id), ref)
+    ev: Evidence = assess(c.id, system, ctx)
+    if ev.not_applicable:
+        return CriterionStatus(c, "not applicable", rules, note=ev.not_applicable, ref=ref)
+    return _from_items(c, ev, found, records, note, rules, ref)
 
 
-def _evaluations(system: QualitySystem, *types: str) -> Iterable[Pointer]:
-    for e in system.evaluations:
-        if e.type in types:
-            yield Pointer.at("model", f"{e.type.replace('_', ' ')} {e.id} {e.date or ''}".strip(), loc(e), e.id)
+def _from_items(c: Criterion, ev: Evidence, found: list[Finding], records: list[Pointer], note: str,
+                rules: tuple[str, ...], ref: str) -> CriterionStatus:
+    keys = {i.key for i in ev.items}
+    against = {k for f in found for k in (f.element, f.process) if k in keys}
+    loose = [f for f in found if f.element not in keys and f.process not in keys]
+    shown = [i for i in ev.items if i.shown is not None and i.key not in against]
+    gaps = [Pointer.at("finding", f"{f.code} {f.name}: {f.message}", f.location, f.element or f.process) for f in found]
+    evidence = [i.shown for i in shown if i.shown is not None]
+    missing = [i.label for i in ev.items if i.shown is None]
+    n, m = len(shown), len(ev.items)
+    pointers = tuple(dict.fromkeys(evidence + records + gaps))
+    if n == 0:
+        why = Msg("nothing in the description shows it: {missing}", missing="; ".join(missing[:5])) if missing else note
+        return CriterionStatus(c, "not met", rules, pointers, why or note, ref, n, m)
+    if n < m or loose:
+        why = Msg("not shown: {missing}", missing="; ".join(missing[:5])) if missing else note
+        return CriterionStatus(c, "partly met", rules, pointers, why or note, ref, n, m)
+    if c.automation == "SEMI" and not records:
+        kinds = ", ".join(c.evidence) or "a record"
+        return CriterionStatus(c, "needs evidence", rules, pointers, note or Msg(
+            "the description shows it; a person confirms it with an evidence record ({kinds}) that names {id}",
+            kinds=kinds, id=c.id), ref, n, m)
+    return CriterionStatus(c, "met", rules, pointers, note, ref, n, m)
 
 
-def _events(system: QualitySystem, kind: str) -> Iterable[Pointer]:
-    for e in system.annual_cycle.events if system.annual_cycle else []:
-        if kind in e.kind:
-            yield Pointer.at("model", f"annual cycle: {e.id}", loc(e), e.id)
-
-
-_MODEL_POINTERS: dict[str, Callable[[QualitySystem], Iterable[Pointer]]] = {
-    "ISO-10.2": lambda s: _processes_tagged(s, "deviation_handling"),
-    "FI-QMS-8": lambda s: _processes_tagged(s, "regional_impact", "anticipation"),
-    "FI-QMS-13": lambda s: _processes_tagged(s, "staff_competence"),
-    "EQAVET-I1": lambda s: _processes_tagged(s, "finance"),
-    "ISO-9.2": lambda s: _evaluations(s, "internal_audit"),
-    "EQAVET-E1": lambda s: _evaluations(s, "self_assessment"),
-    "FI-LAW-1": lambda s: _evaluations(s, "self_assessment", "internal_audit", "external_evaluation"),
-    "FI-QMS-15": lambda s: _evaluations(s, "peer_review", "benchmarking"),
-    "ISO-9.3": lambda s: _events(s, "management_review"),
-    "FI-QMS-9": lambda s: _events(s, "communication"),
-    "FI-QMS-10": lambda s: [Pointer.at("model", "annual cycle", loc(s.annual_cycle))] if s.annual_cycle else [],
-    "FI-QMS-11": lambda s: [Pointer.at("model", f"development plan {s.development_plan.id}",
-                                       loc(s.development_plan), s.development_plan.id)] if s.development_plan else [],
-    "FI-QMS-12": lambda s: [Pointer.at("model", f"self-assessment item {i.id}: {i.level}", loc(i), i.id)
-                            for i in (s.self_assessment.items if s.self_assessment else [])],
-    "EQAVET-R1": lambda s: [Pointer.at("model", f"feedback instrument {fb.id}", loc(fb), fb.id) for fb in s.feedback],
-    "FI-QMS-14": lambda s: [Pointer.at("model", f"special task {t.id}", loc(t), t.id)
-                            for t in s.provider.special_tasks],
-    "EQAVET-P4": lambda s: [Pointer.at("model", f"quality group {g.id}", loc(g), g.id) for g in s.quality_groups],
-    "FI-QMS-7": lambda s: [Pointer.at("model", f"partnership {pa.id}", loc(pa), pa.id) for pa in s.partnerships],
-    "FI-LAW-4": lambda s: [Pointer.at("model", f"{e.id} published {e.published.isoformat()}", loc(e, "published"), e.id)
-                           for e in s.evaluations if e.published],
+_MARK = {"met": "✓", "partly met": "◐", "not met": "✗", "not applicable": "·", "needs evidence": "?",
+         "not assessed": "–"}
+_WORDS: dict[str, dict[str, str]] = {
+    "fi": {"met": "täyttyy", "partly met": "täyttyy osittain", "not met": "ei täyty", "not applicable": "ei sovellu",
+           "needs evidence": "vaatii todentavan aineiston", "not assessed": "ei arvioitu",
+           "title": "Kriteerien kattavuus", "as of": "tilanne", "of": "/",
+           "disclaimer": "Mitä kuvaus osoittaa; ei vaatimustenmukaisuuden eikä kypsyystason arvio.",
+           "not in force": "ei voimassa", "note": "huom."},
+    "sv": {"met": "uppfyllt", "partly met": "delvis uppfyllt", "not met": "inte uppfyllt",
+           "not applicable": "ej tillämpligt", "needs evidence": "kräver belägg", "not assessed": "inte bedömt",
+           "title": "Kriterietäckning", "as of": "per", "of": "av",
+           "disclaimer": "Vad beskrivningen visar; inget utlåtande om överensstämmelse eller mognadsnivå.",
+           "not in force": "inte i kraft", "note": "obs."},
+    "en": {"title": "Criteria coverage", "as of": "as of", "of": "of",
+           "disclaimer": "What the description shows; not a verdict of compliance and not a maturity level.",
+           "not in force": "not in force", "note": "note"},
 }
 
 
-def _model_pointers(criterion_id: str, system: QualitySystem) -> Iterable[Pointer]:
-    make = _MODEL_POINTERS.get(criterion_id)
-    return make(system) if make else ()
+def status_word(status: str, lang: str) -> str:
+    """The status in ``lang`` (``täyttyy osittain``)."""
+    return _WORDS.get(lang, {}).get(status, status)
 
 
-_MARK = {"shown": "✓", "not shown": "✗", "needs evidence": "?", "not checked": "–"}
+def _w(word: str, lang: str) -> str:
+    return _WORDS.get(lang, _WORDS["en"]).get(word, _WORDS["en"].get(word, word))
 
 
-def format_coverage_text(reports: Sequence[CoverageReport], *, pointers: bool = True) -> str:
-    """A plain-text table per framework: mark, criterion, status, then the pointers indented."""
+def format_coverage_text(reports: Sequence[CoverageReport], *, pointers: bool = True, lang: str = "en") -> str:
+    """A plain-text table per framework: mark, criterion, status ("n of m"), then the pointers indented."""
     out: list[str] = []
     for report in reports:
-        when = f" as of {report.as_of.isoformat()}" if report.as_of else ""
-        out.append(f"Criteria coverage: {report.name} ({report.system}){when}")
-        out.append("What the description shows; not a verdict of compliance and not a maturity level.")
-        counts = report.counts()
-        out.append("  " + ", ".join(f"{n} {s}" for s, n in counts.items() if n) + "\n")
+        when = f" ({_w('as of', lang)} {report.as_of.isoformat()})" if report.as_of else ""
+        out.append(f"{_w('title', lang)}: {report.name} ({report.system}){when}")
+        out.append(_w("disclaimer", lang))
+        out.append("  " + ", ".join(f"{n} {status_word(s, lang)}" for s, n in report.counts().items() if n) + "\n")
         for fw in report.frameworks:
-            out.append(f"{fw.id}: {fw.name}")
+            version = fw.version_name or fw.version or ""
+            head = f"{fw.id}: {version or fw.name}"
+            out.append(head if fw.in_force else f"{head} ({_w('not in force', lang)}: {say(fw.reason, lang)})")
             for c in fw.criteria:
-                out.append(f"  {_MARK[c.status]} {c.criterion.id:<12} {c.status:<15} {c.criterion.title}")
-                if pointers:
+                counts = f" {c.shown} {_w('of', lang)} {c.items}" if c.items and c.status == "partly met" else ""
+                word = status_word(c.status, lang) + counts
+                ref = f" [{c.ref}]" if c.ref else ""
+                out.append(f"  {_MARK[c.status]} {c.criterion.id:<12} {word:<26} {c.criterion.title_in(lang)}{ref}")
+                if pointers and c.status != "not applicable":
                     for p in c.pointers:
                         where = f"{p.file}:{p.line}:{p.column}: " if p.file and p.line else (f"{p.file}: " if p.file else "")
                         out.append(f"      {where}{p.text}")
-                    if c.note:
-                        out.append(f"      note: {c.note}")
+                if pointers and c.note:
+                    out.append(f"      {_w('note', lang)}: {say(c.note, lang)}")
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def format_coverage_json(reports: Sequence[CoverageReport]) -> str:
+def format_coverage_json(reports: Sequence[CoverageReport], lang: str = "en") -> str:
     """``{"version": 1, "coverage": [report, ...]}``."""
-    return json.dumps({"version": 1, "coverage": [r.as_dict() for r in reports]}, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps({"version": 1, "coverage": [r.as_dict(lang) for r in reports]}, ensure_ascii=False,
+                      indent=2) + "\n"

@@ -11,9 +11,12 @@ from pathlib import Path
 
 from qms.check.config import Config, resolve_config
 from qms.check.context import Context
-from qms.check.finding import Finding, Severity, finding
+from qms.check.criteria import criterion
+from qms.check.finding import Finding, Severity, finding, loc
+from qms.check.i18n import Msg
 from qms.check.registry import RULES
 from qms.check.rule import Rule
+from qms.check.versions import Applied, applied_versions
 from qms.errors import Problem
 from qms.location import SourceLocation
 from qms.memory import quiet_gc
@@ -106,8 +109,46 @@ def _check(system: QualitySystem, config: Config, as_of: dt.date | None, standal
         if r.scope == "system":
             out.extend(_apply(r, sev, (system, ctx), "", system.loc))
     kept, dropped = _suppress(system, out)
+    applied = applied_versions(system, ctx.as_of)
+    kept = [f for f in (_cite(f, applied) for f in kept) if f is not None]
+    kept.extend(_pins(system, applied, ctx.as_of))
     kept.sort(key=Finding.sort_key)
     return CheckResult(kept, config, tuple(r for r, _ in active), dropped)
+
+
+def _cite(f: Finding, applied: dict[str, Applied]) -> Finding | None:
+    """``f`` with the passages that ask for it in the versions in force; None when none is in force.
+
+    A finding that cites no criterion (a flow that does not work, a stub) is kept as it is.
+    """
+    if not f.criteria:
+        return f
+    refs = []
+    for cid in f.criteria:
+        c = criterion(cid)
+        a = applied.get(c.framework) if c else None
+        ref = a.ref(c) if a and c else None
+        if ref and ref not in refs:
+            refs.append(ref)
+    return dataclasses.replace(f, refs=tuple(refs)) if refs else None
+
+
+def _pins(system: QualitySystem, applied: dict[str, Applied], day: dt.date | None) -> list[Finding]:
+    """A warning for each pinned framework version that was not in force on ``day``."""
+    out = []
+    for fw_id, a in applied.items():
+        if not a.pinned or a.in_force or a.version is None or day is None:
+            continue
+        current = a.framework.in_force_on(day)
+        f = finding(
+            Msg("{framework} {version} is pinned in checks.frameworks but was not in force on {day}; "
+                "{current} was, and the checks of {framework} are off", framework=fw_id, version=a.version.id,
+                day=day.isoformat(), current=current.label() if current else Msg("no version")),
+            at=loc(system.checks, "frameworks", fw_id),
+            hint=Msg("pin the version in force, or remove the pin: `{framework}: {version}`", framework=fw_id,
+                     version=current.id if current else "off"))
+        out.append(dataclasses.replace(f, code="config", name="config", severity=Severity.WARNING))
+    return out
 
 
 def _apply(r: Rule, sev: Severity, args: tuple[object, ...], process: str, where: SourceLocation | None,

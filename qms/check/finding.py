@@ -60,6 +60,8 @@ class Finding:
     element: str = ""
     criteria: tuple[str, ...] = ()
     doc_url: str = ""
+    #: the passages of the framework versions in force that ask for it (``ISO 9001:2015 4.4.1 a``)
+    refs: tuple[str, ...] = ()
     #: extra data for reports (e.g. the process ids an audit finding lists); not in the JSON contract
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 

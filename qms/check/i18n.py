@@ -12,14 +12,18 @@ says, and a test holds every template to having a Finnish and a Swedish translat
 
 from __future__ import annotations
 
+import dataclasses
 import string
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
 import yaml
 
-__all__ = ["LANGUAGES", "Msg", "catalogue", "fields", "say"]
+from qms.check.finding import Finding
+
+__all__ = ["LANGUAGES", "Msg", "catalogue", "fields", "say", "translate"]
 
 #: The languages findings, hints and the coverage report can be said in.
 LANGUAGES: tuple[str, ...] = ("fi", "en", "sv")
@@ -92,3 +96,10 @@ def fields(template: str) -> set[str]:
     ['a', 'b']
     """
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def translate(findings: Iterable[Finding], lang: str) -> list[Finding]:
+    """``findings`` with their messages and hints said in ``lang``."""
+    if lang == "en":
+        return list(findings)
+    return [dataclasses.replace(f, message=say(f.message, lang), hint=say(f.hint, lang)) for f in findings]

@@ -95,6 +95,8 @@ def format_text(findings: Iterable[Finding], *, colour: bool = False) -> str:
             severity = click.style(severity, fg=_COLOURS[severity], bold=f.severity is Severity.ERROR)
             rule = click.style(rule, dim=True)
         line = f"{head}: {severity} {rule}: {f.message}"
+        if f.refs:
+            line += f" [{'; '.join(f.refs)}]"
         if f.hint:
             line += f" ({f.hint})"
         out.append(line + "\n")

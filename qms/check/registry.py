@@ -55,6 +55,7 @@ from qms.check.rules.quality import (
     q408_objective_external_refs,
     q409_budget_process,
     q410_deviation_handling,
+    q411_competence_assessment,
     q501_self_evaluation,
     q502_evaluation_published,
     q503_stakeholder_participation,
@@ -69,6 +70,12 @@ from qms.check.rules.quality import (
     q512_action_overdue,
     q513_maturity_evidence,
     q514_maturity_self_assessment,
+    q515_maturity_contradicted,
+    q516_finding_out_of_scope,
+    q517_weakness_without_action,
+    q518_action_effect,
+    q519_record_before_event,
+    q520_results_not_segmented,
 )
 from qms.check.rules.structure import (
     s001_start_event_required,
@@ -159,6 +166,7 @@ RULES: tuple[Rule, ...] = (
     q408_objective_external_refs.check,
     q409_budget_process.check,
     q410_deviation_handling.check,
+    q411_competence_assessment.check,
     q501_self_evaluation.check,
     q502_evaluation_published.check,
     q503_stakeholder_participation.check,
@@ -173,6 +181,12 @@ RULES: tuple[Rule, ...] = (
     q512_action_overdue.check,
     q513_maturity_evidence.check,
     q514_maturity_self_assessment.check,
+    q515_maturity_contradicted.check,
+    q516_finding_out_of_scope.check,
+    q517_weakness_without_action.check,
+    q518_action_effect.check,
+    q519_record_before_event.check,
+    q520_results_not_segmented.check,
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from dataclasses import dataclass, field
@@ -13,11 +14,15 @@ from qms.check.config import PROFILES, find_project_config, resolve_config, sele
 from qms.check.coverage import CoverageReport, coverage, format_coverage_json, format_coverage_text
 from qms.check.engine import check, problem_finding
 from qms.check.finding import Finding
+from qms.check.i18n import LANGUAGES, translate
 from qms.check.output import FORMATS, format_findings, summarise
+from qms.check.priority import first_to_fix
 from qms.check.registry import RULES
 from qms.check.rule import Rule
 from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD
 from qms.load import load
+from qms.model.frameworks import FRAMEWORKS as FRAMEWORK_RECORDS
+from qms.model.frameworks import version
 
 __all__ = ["command"]
 
@@ -30,6 +35,7 @@ class _Run:
     files: int = 0
     processes: int = 0
     input_error: bool = False
+    languages: list[str] = field(default_factory=list)
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -46,7 +52,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 
 
 def _check_path(path: str, run: _Run, *, profile: str | None, select: list[str], ignore: list[str],
-                as_of: dt.date | None, report: str) -> None:
+                as_of: dt.date | None, report: str, lang: str) -> None:
     loaded = load(path)
     run.files += len(loaded.files)
     run.findings.extend(problem_finding(p) for p in loaded.problems)
@@ -61,12 +67,14 @@ def _check_path(path: str, run: _Run, *, profile: str | None, select: list[str],
     if loaded.system is None:
         return
     run.processes += len(loaded.system.processes)
+    run.languages.append(loaded.system.default_language)
     result = check(loaded.system, config, as_of=as_of, standalone=loaded.standalone)
     run.findings.extend(result.findings)
     for r in result.ran:
         run.ran.setdefault(r.code, r)
     if report == "coverage":
-        run.reports.append(coverage(loaded.system, result.findings, ran=[r.code for r in result.ran], as_of=as_of))
+        run.reports.append(coverage(loaded.system, result.findings, ran=[r.code for r in result.ran], as_of=as_of,
+                                    settings=config.settings, lang=lang, standalone=loaded.standalone))
 
 
 @click.command("check", epilog="""\b
@@ -78,11 +86,14 @@ Examples:
   qms check models/redu --format github        # annotations in a GitHub Actions run
   qms check models/sakk --profile small-provider --max-warnings 20
   qms check models/redu --select S --ignore S016     # only structure rules, without lane-required
-  qms check models/redu --report coverage      # criteria: shown / not shown / needs evidence
+  qms check models/redu --report coverage      # criteria: met / partly met / not met / ...
+  qms check models/redu --top 5                # the five findings to fix first
+  qms check models/redu --lang en              # findings and hints in English (fi, en, sv)
 
 \b
 Configuration: `checks:` in system.yaml (profile, rules: {CODE: error|warning|info|off},
-review_interval_months, audit_cycle_years) or [tool.qms] in the nearest pyproject.toml.
+review_interval_months, audit_cycle_years, frameworks: {ISO: "9001:2008", EFQM: off})
+or [tool.qms] in the nearest pyproject.toml. The framework versions in force at as_of apply.
 Suppress one finding with `ignore: {CODE: reason}` on a process, step or measure.""")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
@@ -99,8 +110,13 @@ Suppress one finding with `ignore: {CODE: reason}` on a process, step or measure
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
 @click.option("--as-of", "as_of", callback=_date, metavar="YYYY-MM-DD",
               help="The date the checks treat as today (default: as_of of system.yaml; the clock is never read).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of findings, hints and the coverage report (default: the system's default_language).")
+@click.option("--top", type=click.IntRange(min=1), default=None, metavar="N",
+              help="List only the N findings to fix first: errors, then legal duties, frameworks, good practice.")
 def command(paths: tuple[str, ...], fmt: str, profile: str | None, report: str, max_warnings: int,
-            select: tuple[str, ...], ignore: tuple[str, ...], as_of: dt.date | None) -> None:
+            select: tuple[str, ...], ignore: tuple[str, ...], as_of: dt.date | None, lang: str | None,
+            top: int | None) -> None:
     """Load PATHS (system folders or process files), run the checks and report the findings.
 
     Exit status: 0 clean; 1 error-level findings, or more warnings than --max-warnings;
@@ -115,21 +131,38 @@ def command(paths: tuple[str, ...], fmt: str, profile: str | None, report: str, 
         raise click.BadParameter("the coverage report is text or json", param_hint="--format")
     run = _Run()
     for path in paths:
-        _check_path(path, run, profile=profile, select=selected, ignore=ignored, as_of=as_of, report=report)
+        _check_path(path, run, profile=profile, select=selected, ignore=ignored, as_of=as_of, report=report,
+                    lang=lang or "en")
+    language = lang or (run.languages[0] if run.languages and run.languages[0] in LANGUAGES else "en")
     summary = summarise(run.findings, files=run.files, processes=run.processes)
+    shown = translate(first_to_fix(run.findings, top) if top else run.findings, language)
     if report == "coverage":
-        text = format_coverage_json(run.reports) if fmt == "json" else format_coverage_text(run.reports)
+        if lang is None and language != "en":
+            run.reports = [_relabel(r, language) for r in run.reports]
+        text = (format_coverage_json(run.reports, language) if fmt == "json"
+                else format_coverage_text(run.reports, lang=language))
         click.echo(text, nl=False)
         problems = [f for f in run.findings if f.code in ("load", "config")]
         if problems:
             click.echo(format_findings("text", problems, summary, [], colour=sys.stderr.isatty()), err=True, nl=False)
     elif fmt == "text":
         colour = sys.stderr.isatty()
-        click.echo(format_findings("text", run.findings, summary, [], colour=colour), err=True, nl=False)
+        click.echo(format_findings("text", shown, summary, [], colour=colour), err=True, nl=False)
+        if top and len(run.findings) > len(shown):
+            click.echo(f"... and {len(run.findings) - len(shown)} more: run without --top to list them all", err=True)
         click.echo(f"{len(paths)} path{'s' if len(paths) != 1 else ''} checked: {summary}", err=True)
     else:
-        click.echo(format_findings(fmt, run.findings, summary, list(run.ran.values())), nl=False)
+        click.echo(format_findings(fmt, shown, summary, list(run.ran.values())), nl=False)
     if run.input_error:
         sys.exit(EXIT_LOAD)
     if summary.errors or (max_warnings >= 0 and summary.warnings > max_warnings):
         sys.exit(EXIT_FINDINGS)
+
+
+def _relabel(report: CoverageReport, lang: str) -> CoverageReport:
+    """The framework names of ``report`` in ``lang`` (the report was made before the language was known)."""
+    names = {f.id: f.label(lang) for f in FRAMEWORK_RECORDS}
+    return dataclasses.replace(report, frameworks=tuple(
+        dataclasses.replace(fw, name=names.get(fw.id, fw.name),
+                            version_name=(v.label(lang) if (v := version(fw.id, fw.version or "")) else fw.version_name))
+        for fw in report.frameworks))

@@ -303,7 +303,7 @@ WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "framework": _w("Arviointimalli", "Framework", "Bedömningsmodell"),
         "maturity_puuttuva": _w("puuttuva", "absent", "saknas"),
         "maturity_alkava": _w("alkava", "emerging", "begynnande"),
-        "maturity_kehittyva": _w("kehittyvä", "developing", "utvecklande"),
+        "maturity_kehittynyt": _w("kehittynyt", "developed", "utvecklad"),
         "maturity_edistynyt": _w("edistynyt", "advanced", "avancerad"),
         "valid_until": _w("Voimassa", "Valid until", "Giltig till"),
         "criteria_count": _w("kriteeriä", "criteria", "kriterier"),

@@ -133,6 +133,7 @@ def resolve(system: QualitySystem, *, standalone: bool) -> list[Problem]:
         r.ref(ev, ("responsible",), ev.responsible, owners, "role", role_hint)
         r.refs(ev, "auditors", ev.auditors, units | roles, "auditor (unit or role)", "use an org unit or role id")
         r.refs(ev, "evidence", ev.evidence, evidence, "evidence record", "use an id from evidence:")
+    assessed = {i.id for i in system.self_assessment.items} if system.self_assessment else set()
     if plan:
         r.refs(plan, "follow_up", plan.follow_up, events, "cycle event", "use an id from annual_cycle.events")
         for f in plan.findings:
@@ -140,7 +141,8 @@ def resolve(system: QualitySystem, *, standalone: bool) -> list[Problem]:
             r.refs(f, "processes", f.processes, procs, "process", proc_hint)
             r.refs(f, "measures", f.measures, measures, "measure", "use a measure id")
         for a in plan.actions:
-            r.refs(a, "findings", a.findings, findings | evaluations, "finding", "use a finding id of development_plan")
+            r.refs(a, "findings", a.findings, findings | evaluations | assessed, "finding",
+                   "use a finding id of development_plan or a self-assessment item id")
             r.ref(a, ("owner",), a.owner, owners, "role", role_hint)
             r.ref(a, ("effect_measure",), a.effect_measure, measures, "measure", "use a measure id")
             r.refs(a, "processes", a.processes, procs, "process", proc_hint)

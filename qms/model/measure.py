@@ -25,10 +25,15 @@ SourceKind = Literal[
 
 
 class Result(StrictModel):
-    """One measured value of a measure for a period (``2025``, ``2025-Q3``)."""
+    """One measured value of a measure for a period (``2025``, ``2025-Q3``).
+
+    ``segment`` names the part of the provider the value is for (a unit, a field, a learner
+    group: ``tulosalue:tekniikka``); a value without one is the provider's total.
+    """
 
     period: str
     value: float | str
+    segment: str | None = None
     comment: Text | None = None
 
     @field_validator("period", mode="before")
@@ -50,6 +55,7 @@ class Measure(StrictModel):
     Why: ISO 9001 4.4 c and EQAVET ask for indicators with targets, a data source, a
     rhythm and an owner; a measure is *complete* when it has all of them.
     ``target`` and ``alert`` are written as a comparison, e.g. ``">= 4.3"``, ``"≤ 8 %"``.
+    ``segment_by`` says by what results must be broken down (``[tulosalue]``, ``[education_form]``).
     """
 
     id: Id
@@ -70,6 +76,7 @@ class Measure(StrictModel):
     education_forms: list[Id] = Field(default_factory=list)
     stakeholder_group: str | None = None
     eqavet_indicators: list[int] = Field(default_factory=list)
+    segment_by: list[str] = Field(default_factory=list)
     results: list[Result] = Field(default_factory=list)
     benchmarks: list[Benchmark] = Field(default_factory=list)
     ignore: dict[str, str] = Field(default_factory=dict)

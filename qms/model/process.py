@@ -338,6 +338,7 @@ class Document(StrictModel):
     approved_by: Id | None = None
     approved: date | None = None
     review_due: date | None = None
+    event_date: date | None = None
     public: bool = False
     uri: str | None = None
 

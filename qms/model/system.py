@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from qms.model.base import Id, Lang, StrictModel, Text, YearMonthOrDate
+from qms.model.frameworks import FRAMEWORKS, SELF_ASSESSMENT_MODELS, framework, self_assessment_model
 from qms.model.measure import Measure
 from qms.model.process import Process
 
@@ -24,6 +26,7 @@ __all__ = [
     "EvidenceRecord",
     "FeedbackInstrument",
     "GlossaryEntry",
+    "MATURITY_LEVELS",
     "MaturityItem",
     "Objective",
     "OrgUnit",
@@ -38,6 +41,11 @@ __all__ = [
     "Stakeholder",
     "Strategy",
 ]
+
+
+def _did_you_mean(word: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.5)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _listify(value: Any) -> Any:
@@ -309,26 +317,64 @@ class AnnualCycle(StrictModel):
     events: list[CycleEvent] = Field(default_factory=list)
 
 
-MaturityLevel = Literal["puuttuva", "alkava", "kehittyva", "edistynyt"]
+#: Karvi's scale, lowest first (laadunarviointi.karvi.fi): missing, emerging, developed, advanced.
+MaturityLevel = Literal["puuttuva", "alkava", "kehittynyt", "edistynyt"]
+MATURITY_LEVELS: tuple[str, ...] = ("puuttuva", "alkava", "kehittynyt", "edistynyt")
 
 
 class MaturityItem(StrictModel):
-    """A self-assessed maturity level for one area, with its evidence (never computed)."""
+    """A self-assessed level for one evaluation area or item, with what it rests on (never computed).
+
+    ``area_id`` names an area of the self-assessment model (Karvi-2022: ``K1`` … ``K5``);
+    ``measures``, ``evaluations`` and ``feedback`` cite the data the level rests on, so that the
+    checks can hold the level against it.
+    """
 
     id: Id
     area: Text
+    area_id: str | None = None
     level: MaturityLevel
     justification: Text | None = None
     evidence: list[Id] = Field(default_factory=list)
+    measures: list[Id] = Field(default_factory=list)
+    evaluations: list[Id] = Field(default_factory=list)
+    feedback: list[Id] = Field(default_factory=list)
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _karvi_word(cls, value: Any) -> Any:
+        if value in ("kehittyva", "kehittyvä"):
+            raise ValueError("Karvi's scale says 'kehittynyt', not 'kehittyvä': "
+                             "use one of puuttuva, alkava, kehittynyt, edistynyt")
+        return value
 
 
 class SelfAssessment(StrictModel):
-    """The provider's own maturity self-assessment."""
+    """The provider's own self-assessment on a self-assessment model (``framework``: ``Karvi-2022``, ``OKM-2014``)."""
 
     framework: str
     date: dt.date | None = None
     participants: list[Text] = Field(default_factory=list)
     items: list[MaturityItem] = Field(default_factory=list)
+
+    @field_validator("framework")
+    @classmethod
+    def _known_model(cls, value: str) -> str:
+        if self_assessment_model(value) is None:
+            known = [m.id for m in SELF_ASSESSMENT_MODELS]
+            raise ValueError(f"unknown self-assessment model '{value}'{_did_you_mean(value, known)}; "
+                             f"use one of {', '.join(known)}")
+        return value
+
+    @model_validator(mode="after")
+    def _known_areas(self) -> SelfAssessment:
+        model = self_assessment_model(self.framework)
+        for item in self.items:
+            if model and item.area_id is not None and model.areas and item.area_id not in model.areas:
+                raise ValueError(f"item {item.id}: area_id '{item.area_id}' is not an area of {model.id}"
+                                 f"{_did_you_mean(item.area_id, list(model.areas))}; "
+                                 f"use one of {', '.join(model.areas)}")
+        return self
 
 
 class EvidenceRecord(StrictModel):
@@ -378,12 +424,31 @@ class GlossaryEntry(StrictModel):
 
 
 class CheckConfig(StrictModel):
-    """Check configuration: profile, per-rule severities (or ``off``) and parameters."""
+    """Check configuration: profile, per-rule severities (or ``off``), parameters, framework versions.
+
+    ``frameworks`` pins a framework to a version (``ISO: "9001:2008"``) or switches it off
+    (``EFQM: off``); by default each framework's newest version in force at ``as_of`` applies.
+    """
 
     profile: Literal["recommended", "strict", "small-provider"] = "recommended"
     rules: dict[str, Literal["error", "warning", "info", "off"]] = Field(default_factory=dict)
     review_interval_months: int = 12
     audit_cycle_years: int = 3
+    frameworks: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("frameworks")
+    @classmethod
+    def _known_versions(cls, value: dict[str, str]) -> dict[str, str]:
+        for fw_id, version_id in value.items():
+            fw = framework(fw_id)
+            if fw is None:
+                known = [f.id for f in FRAMEWORKS]
+                raise ValueError(f"unknown framework '{fw_id}'{_did_you_mean(fw_id, known)}; use one of {', '.join(known)}")
+            if version_id != "off" and fw.version(str(version_id)) is None:
+                known = [v.id for v in fw.versions]
+                raise ValueError(f"{fw_id} has no version '{version_id}'{_did_you_mean(str(version_id), known)}; "
+                                 f"use one of {', '.join(known)}, or off")
+        return value
 
 
 class QualitySystem(StrictModel):

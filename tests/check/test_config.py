@@ -64,7 +64,7 @@ def test_recommended_runs_every_rule_at_its_default() -> None:
 def test_strict_turns_warnings_into_errors_and_keeps_infos() -> None:
     config = resolve_config(None, RULES, profile="strict")
     assert config.severity(by_code("Q105")) is Severity.ERROR
-    assert config.severity(by_code("Q001")) is Severity.INFO
+    assert config.severity(by_code("Q003")) is Severity.INFO
     assert config.settings.option("inherit_measures") == "none"
 
 

@@ -60,9 +60,11 @@ def test_findings_carry_rule_severity_location_process_element_and_criteria(tmp_
     assert (f.name, f.severity, f.process, f.element) == ("no-dead-end", Severity.ERROR, "p", "tyo")
     assert (f.file, f.line, f.column) == (str(tmp_path / "p.yaml") if Path(f.file).is_absolute()
                                           else f.file, 7, 5)
-    assert f.criteria == ("ISO-4.4-b",)
+    assert (f.criteria, f.refs) == ((), ())  # the flow's well-formedness is not an ISO clause
     assert f.doc_url == "docs/rules/S003.md"
     assert f.hint
+    q102 = next(f for f in run_checks(loaded.system, standalone=True) if f.code == "Q102")
+    assert (q102.criteria, q102.refs) == (("ISO-4.4-a",), ("ISO 9001:2015 4.4.1 a",))
 
 
 def test_a_rule_that_raises_becomes_an_internal_error_and_the_run_goes_on(tmp_path: Path) -> None:

@@ -60,10 +60,17 @@ def test_every_auto_and_semi_criterion_has_a_rule() -> None:
     assert all(criterion(cid) is not None for cid in cited)
 
 
+def test_every_criterion_a_model_can_show_has_its_evidence_function() -> None:
+    from qms.check.evidence import ASSESSORS
+
+    assert {c.id for c in CRITERIA if c.automation != "HUMAN"} == set(ASSESSORS)
+
+
 def test_system_rules_that_skip_single_files_are_marked() -> None:
     assert not by_code("Q410").standalone
     assert by_code("Q201").standalone and by_code("Q002").standalone
-    assert by_code("Q001").stubs and by_code("Q101").stubs and not by_code("Q102").stubs
+    assert by_code("Q001").standalone and by_code("Q001").scope == "system"
+    assert by_code("Q101").stubs and not by_code("Q102").stubs
 
 
 def test_rule_docs_are_current() -> None:

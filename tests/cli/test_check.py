@@ -44,10 +44,11 @@ def _system(process: str = PROCESS, extra: str = "") -> None:
 
 def test_warnings_only_exit_0_and_text_goes_to_stderr(runner: CliRunner) -> None:
     _system()
-    result = runner.invoke(cli, ["check", "s"])
+    result = runner.invoke(cli, ["check", "s", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert "s/system.yaml:1:1: warning Q410 deviation-handling: the model shows no process that handles deviations" in result.stderr
+    assert ("s/system.yaml:1:1: warning Q410 deviation-handling: no described process handles deviations, complaints "
+            "and nonconformities [ISO 9001:2015 10.2]") in result.stderr
     assert result.stderr.splitlines()[-1].startswith("1 path checked: 0 errors, ")
 
 
@@ -109,13 +110,29 @@ def test_sarif_and_github(runner: CliRunner) -> None:
 
 def test_coverage_report(runner: CliRunner) -> None:
     _system()
-    text = runner.invoke(cli, ["check", "s", "--report", "coverage"])
+    text = runner.invoke(cli, ["check", "s", "--report", "coverage", "--lang", "en"])
     assert text.exit_code == 0
-    assert text.stdout.startswith("Criteria coverage: Demo (s) as of 2026-03-01\n")
-    assert "FI-LAW: Act on Vocational Education and Training 531/2017 §126" in text.stdout
+    assert text.stdout.startswith("Criteria coverage: Demo (s) (as of 2026-03-01)\n")
+    assert "FI-LAW: Act 531/2017 on Vocational Education and Training, section 126" in text.stdout
+    finnish = runner.invoke(cli, ["check", "s", "--report", "coverage"]).stdout  # the system's default_language
+    assert finnish.startswith("Kriteerien kattavuus: Demo (s) (tilanne 2026-03-01)\n")
+    assert "FI-LAW: Laki ammatillisesta koulutuksesta (531/2017) 126 §" in finnish
     data = json.loads(runner.invoke(cli, ["check", "s", "--report", "coverage", "--format", "json"]).stdout)
-    assert [fw["id"] for fw in data["coverage"][0]["frameworks"]] == ["FI-LAW", "FI-QMS", "EQAVET", "ISO", "EFQM"]
+    frameworks = data["coverage"][0]["frameworks"]
+    assert [fw["id"] for fw in frameworks] == ["FI-LAW", "FI-QMS", "EQAVET", "ISO", "EFQM", "CAF"]
+    assert [(fw["version"], fw["in_force"]) for fw in frameworks][:1] == [("531/2017", True)]
+    assert frameworks[-1]["in_force"] is False
     assert runner.invoke(cli, ["check", "s", "--report", "coverage", "--format", "sarif"]).exit_code == 2
+
+
+def test_top_lists_the_findings_to_fix_first(runner: CliRunner) -> None:
+    _system()
+    every = runner.invoke(cli, ["check", "s", "--lang", "en"]).stderr.splitlines()
+    top = runner.invoke(cli, ["check", "s", "--lang", "en", "--top", "3"]).stderr.splitlines()
+    assert len(top) == 3 + 2  # three findings, "... and N more", the summary
+    assert top[3].startswith(f"... and {len(every) - 1 - 3} more")
+    assert top[-1] == every[-1]  # the summary still counts every finding
+    assert all(line in every for line in top[:3])
 
 
 def test_as_of_for_a_single_file(runner: CliRunner) -> None:

@@ -40,6 +40,8 @@ from qms.model import Process
 
 @rule(code="Q107", name="review-missing", scope="process", default_severity="warning", criteria=["ISO-4.4-g"])
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
+    if ctx.option_cycle and ctx.cycle_governs(process):
+        return  # the small provider's annual cycle reviews it
     review = process.review
     if review is None:
         yield finding(f"process '{process.process}' has no review record", at=loc(process, "process"),

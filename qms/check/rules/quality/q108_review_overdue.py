@@ -52,6 +52,8 @@ from qms.model import Process
 
 @rule(code="Q108", name="review-overdue", scope="process", default_severity="warning", criteria=["ISO-4.4-g"])
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
+    if ctx.option_cycle and ctx.cycle_governs(process):
+        return  # the small provider's annual cycle reviews it
     review = process.review
     if ctx.as_of is None or review is None or review.next_review is None:
         return

@@ -1,7 +1,9 @@
-"""The latest result of a measure reaches its target.
+"""A missed target leads to an improvement action.
 
-Why: a missed target is where improvement starts; the handbook lists these beside the
-development plan. Targets are read as comparisons (``">= 4,3"``, ``"≥ 70 %"``, ``"≤ 45 pv"``,
+Why: a missed target is where improvement starts; an evaluator asks what was done about it.
+The rule reports the latest result that misses its target only when no action of the
+development plan addresses the measure (its ``effect_measure:``, or a finding it names whose
+``measures:`` list it). Targets are read as comparisons (``">= 4,3"``, ``"≥ 70 %"``, ``"≤ 45 pv"``,
 ``"100 %"``, ``"< 2 %"``; decimal comma or point); a target without a comparison sign means
 *at least*. A target that is not a number (``"<= valtakunnallinen keskiarvo"``) is not
 compared.
@@ -51,13 +53,33 @@ from qms.check.targets import latest_result, parse_target
 from qms.model import QualitySystem
 
 
+def _acted_on(system: QualitySystem) -> set[str]:
+    """Measures an improvement action addresses: its ``effect_measure``, or a finding it names."""
+    plan = system.development_plan
+    if plan is None:
+        return set()
+    by_finding = {f.id: f.measures for f in plan.findings}
+    out = set()
+    for a in plan.actions:
+        if a.status == "cancelled":
+            continue
+        if a.effect_measure:
+            out.add(a.effect_measure)
+        for fid in a.findings:
+            out.update(by_finding.get(fid, []))
+    return out
+
+
 def _number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-@rule(code="Q202", name="target-missed", scope="system", default_severity="info", standalone=True)
+@rule(code="Q202", name="target-missed", scope="system", default_severity="warning", standalone=True)
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
+    acted = _acted_on(system)
     for holder, m in system.all_measures():
+        if m.id in acted:
+            continue
         target = parse_target(m.target)
         latest = latest_result([(r.period, r.value) for r in m.results])
         if target is None or latest is None:

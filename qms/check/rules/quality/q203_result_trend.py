@@ -39,6 +39,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -48,14 +49,16 @@ MIN_PERIODS = 3
 @rule(code="Q203", name="result-trend", scope="system", default_severity="info", criteria=["EFQM-RADAR"],
       standalone=True)
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
-    for holder, m in system.all_measures():
-        periods = {r.period for r in m.results}
-        if len(periods) >= MIN_PERIODS:
-            continue
-        if periods:
-            count = f"results for {len(periods)} period{'s' if len(periods) != 1 else ''}"
-            message = f"measure '{m.id}' has {count}: a trend needs {MIN_PERIODS}"
-        else:
-            message = f"measure '{m.id}' has no results yet"
-        yield finding(message, at=loc(m, "results"), process=holder.process if holder else "", element=m.id,
-                      hint="add the results of earlier periods when they exist")
+    short = [(holder, m) for holder, m in system.all_measures() if len({r.period for r in m.results}) < MIN_PERIODS]
+    if not short:
+        return
+    holder, first = short[0]
+    names = ", ".join(m.id for _, m in short)
+    yield finding(Msg("{n} measures have results for fewer than {min} periods, so no trend shows: {measures}",
+                      n=len(short), min=MIN_PERIODS, measures=names) if len(short) > 1 else
+                  Msg("measure '{measure}' has results for fewer than {min} periods, so no trend shows",
+                      measure=first.id, min=MIN_PERIODS),
+                  at=loc(first, "results"), process=holder.process if holder and len(short) == 1 else "",
+                  element=first.id if len(short) == 1 else "",
+                  hint=Msg("add the results of earlier periods when they exist; a new measure shows its trend in time"),
+                  data={"measures": [m.id for _, m in short]})

@@ -35,7 +35,7 @@ from qms.check.rule import rule
 from qms.model import QualitySystem
 
 
-@rule(code="Q205", name="results-balance", scope="system", default_severity="info", criteria=["EFQM-6"])
+@rule(code="Q205", name="results-balance", scope="system", default_severity="info", criteria=["EFQM-6", "CAF-RES"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     measures = [m for _, m in system.all_measures()]
     if not measures:

@@ -10,7 +10,7 @@ Fix: add ``review_date: YYYY-MM-DD`` to the stakeholder; after the review move i
 
     system: demo
     name: Demo
-    as_of: 2013-01-31
+    as_of: 2026-03-01
     provider: {id: demo, name: Demo}
     stakeholders:
       - {id: neuvottelukunta, name: Neuvottelukunta, category: advisory_board, requirements: [Vertailukelpoiset tulokset]}
@@ -19,11 +19,11 @@ Fix: add ``review_date: YYYY-MM-DD`` to the stakeholder; after the review move i
 
     system: demo
     name: Demo
-    as_of: 2013-01-31
+    as_of: 2026-03-01
     provider: {id: demo, name: Demo}
     stakeholders:
       - {id: neuvottelukunta, name: Neuvottelukunta, category: advisory_board, requirements: [Vertailukelpoiset tulokset],
-         review_date: 2013-12-31}
+         review_date: 2026-12-31}
 """
 
 from __future__ import annotations

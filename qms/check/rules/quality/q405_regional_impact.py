@@ -48,6 +48,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -57,9 +58,11 @@ TAGS = frozenset({"regional_impact", "anticipation"})
 @rule(code="Q405", name="regional-impact", scope="system", default_severity="warning", criteria=["FI-QMS-8"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     tagged = [p for p in system.processes if TAGS & set(p.tags)]
-    if not tagged:
-        yield finding("no process is tagged regional_impact or anticipation", at=loc(system, "architecture"),
-                      hint="tag the process that anticipates competence needs: `tags: [anticipation]`")
+    if not any(not p.is_stub for p in tagged):
+        yield finding(Msg("no described process is tagged regional_impact or anticipation"),
+                      at=loc(system, "architecture"),
+                      hint=Msg("describe the process that anticipates competence needs (steps and flow) and tag it "
+                               "`tags: [anticipation]`; a stub does not show it"))
         return
     for p in tagged:
         if p.is_stub:

@@ -28,6 +28,14 @@ training measure (``type: input`` or ``eqavet_indicators: [2]``).
     name: Henkilöstö
     category: support
     tags: [staff_competence]
+    outputs: [Osaamisen kehittämissuunnitelma]
+    measures:
+      - {id: M-HR-2, name: Koulutuspäivät / henkilö, type: input, eqavet_indicators: [2]}
+    steps:
+      - {id: alku, start: Alku}
+      - {id: tyo, task: Suunnittelu}
+      - {id: loppu, end: Valmis}
+    flow: [alku -> tyo -> loppu]
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -43,9 +52,10 @@ from qms.model import QualitySystem
 @rule(code="Q406", name="staff-competence", scope="system", default_severity="warning", criteria=["FI-QMS-13"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     tagged = [p for p in system.processes if "staff_competence" in p.tags]
-    if not tagged:
-        yield finding("no process is tagged staff_competence", at=loc(system, "architecture"),
-                      hint="tag the process that plans staff competence development: `tags: [staff_competence]`")
+    if not any(not p.is_stub for p in tagged):
+        yield finding(Msg("no described process is tagged staff_competence"), at=loc(system, "architecture"),
+                      hint=Msg("describe the process that plans staff competence development (steps and flow) and "
+                               "tag it `tags: [staff_competence]`; a stub does not show it"))
         return
     for p in tagged:
         if p.is_stub:

@@ -26,6 +26,11 @@ Fix: tag the budget process ``tags: [finance]`` (a stub on the map counts).
     name: Talous ja hallinto
     category: support
     tags: [finance]
+    steps:
+      - {id: alku, start: Alku}
+      - {id: tyo, task: Suunnittelu}
+      - {id: loppu, end: Valmis}
+    flow: [alku -> tyo -> loppu]
 """
 
 from __future__ import annotations
@@ -34,12 +39,14 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
 
 @rule(code="Q409", name="budget-process", scope="system", default_severity="info", criteria=["EQAVET-I1"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
-    if not any("finance" in p.tags for p in system.processes):
-        yield finding("no process is tagged finance: the model does not show where resources are assigned",
-                      at=loc(system, "architecture"), hint="tag the budget process `tags: [finance]`")
+    if not any("finance" in p.tags for p in ctx.described):
+        yield finding(Msg("no described process is tagged finance: the model does not show where resources are assigned"),
+                      at=loc(system, "architecture"),
+                      hint=Msg("describe the budget process (steps and flow) and tag it `tags: [finance]`"))

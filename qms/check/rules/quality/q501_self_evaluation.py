@@ -40,7 +40,7 @@ from qms.model import QualitySystem
 
 
 @rule(code="Q501", name="self-evaluation", scope="system", default_severity="warning",
-      criteria=["EQAVET-E1", "FI-LAW-1"])
+      criteria=["EQAVET-E1", "FI-LAW-1", "CAF-SA"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     done = [e for e in system.evaluations if e.type == "self_assessment" and e.status == "done"]
     if ctx.as_of is not None:

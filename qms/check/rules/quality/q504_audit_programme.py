@@ -50,13 +50,15 @@ from collections.abc import Iterator
 
 from qms.check.context import Context, period_year
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
 
 @rule(code="Q504", name="audit-programme", scope="system", default_severity="warning", criteria=["ISO-9.2"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
-    audits = [e for e in system.evaluations if e.type == "internal_audit"]
+    kinds = ("internal_audit", "peer_review") if ctx.settings.option("peer_review_counts") else ("internal_audit",)
+    audits = [e for e in system.evaluations if e.type in kinds]
     years = ctx.settings.audit_cycle_years
     if ctx.as_of is not None:
         first = ctx.as_of.year - years + 1
@@ -65,12 +67,22 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     else:
         period = "the audit cycle"
     if not audits:
-        yield finding(f"the model has no internal audit programme for {period}", at=loc(system, "evaluations"),
-                      hint="plan internal audits under evaluations: (`type: internal_audit`, date, processes)")
+        peer = ctx.settings.option("peer_review_counts")
+        yield finding(Msg("the model has no internal audit programme for {period}", period=period),
+                      at=loc(system, "evaluations"),
+                      hint=Msg("plan internal audits, or a peer audit with a partner provider, under evaluations: "
+                               "(`type: internal_audit` or `peer_review`, date, processes)") if peer else
+                      Msg("plan internal audits under evaluations: (`type: internal_audit`, date, processes)"))
         return
     covered = {pid for e in audits for pid in e.processes}
-    for p in system.processes:
-        if p.process not in covered:
-            yield finding(f"no internal audit of {period} covers process '{p.process}'", at=loc(p, "process"),
-                          process=p.process, element=p.process,
-                          hint="add the process to an internal audit of the programme (`processes:`)")
+    outside = [p for p in system.processes if p.process not in covered]
+    if outside:
+        head = outside[0]
+        yield finding(
+            Msg("no internal audit of {period} covers {n} of {total} processes: {processes} (certification "
+                "practice audits every process once per cycle)", period=period, n=len(outside),
+                total=len(system.processes), processes=", ".join(p.process for p in outside)),
+            at=loc(head, "process"), process=head.process if len(outside) == 1 else "",
+            element=head.process if len(outside) == 1 else "",
+            hint=Msg("add the processes to audits of the programme (`processes:`), the most important first"),
+            data={"processes": [p.process for p in outside]})

@@ -32,12 +32,17 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.rule import rule
+from qms.check.versions import applied_versions
 from qms.model import QualitySystem
 
 
 @rule(code="Q507", name="external-evaluation", scope="system", default_severity="warning", criteria=["FI-LAW-3"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
-    records = [r for r in system.evidence if r.kind == "external_evaluation_report"]
+    law = applied_versions(system, ctx.as_of)["FI-LAW"]
+    if law.version is None or law.version.id != "531/2017":
+        return  # before 2018 no national external evaluation of a provider's quality system was required
+    kinds = ["external_evaluation_report"] + (["peer_review_report"] if ctx.settings.option("peer_review_counts") else [])
+    records = [r for r in system.evidence if r.kind in kinds]
     if not records:
         yield finding("the model has no record of an external evaluation", at=loc(system, "evidence"),
                       hint="add the latest external evaluation report under evidence: "

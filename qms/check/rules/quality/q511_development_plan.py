@@ -56,7 +56,7 @@ _ACTION_FIELDS = (("findings", "finding it is based on"), ("owner", "owner"), ("
 
 
 @rule(code="Q511", name="development-plan", scope="system", default_severity="warning",
-      criteria=["FI-QMS-11", "FI-LAW-2"])
+      criteria=["FI-QMS-11"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     plan = system.development_plan
     if plan is None:

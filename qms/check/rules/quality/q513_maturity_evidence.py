@@ -14,7 +14,7 @@ Fix: list the evidence records behind the level: ``evidence: [EV-04, EV-05]``.
     self_assessment:
       framework: Karvi-2022
       items:
-        - {id: SA-4, area: Henkilöstön osaaminen, level: kehittyva}
+        - {id: SA-4, area: Henkilöstön osaaminen, level: kehittynyt}
 
 **Good**::
 
@@ -24,7 +24,7 @@ Fix: list the evidence records behind the level: ``evidence: [EV-04, EV-05]``.
     self_assessment:
       framework: Karvi-2022
       items:
-        - {id: SA-4, area: Henkilöstön osaaminen, level: kehittyva, evidence: [EV-06]}
+        - {id: SA-4, area: Henkilöstön osaaminen, level: kehittynyt, evidence: [EV-06]}
     evidence:
       - {id: EV-06, kind: survey_report, title: Henkilöstökysely 2025}
 """
@@ -38,7 +38,7 @@ from qms.check.finding import Finding, finding, loc
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
-_LEVELS = {"kehittyva": "kehittyvä", "edistynyt": "edistynyt"}
+_LEVELS = {"kehittynyt": "kehittynyt", "edistynyt": "edistynyt"}
 
 
 @rule(code="Q513", name="maturity-evidence", scope="system", default_severity="warning", criteria=["FI-QMS-12"])

@@ -1,8 +1,10 @@
-"""The provider records a maturity self-assessment of its quality management.
+"""A self-evaluation was done, but its levels are not recorded.
 
-Why: Karvi's 2021–22 evaluation asked providers to self-assess their quality management per
-area on a four-level scale (puuttuva, alkava, kehittyvä, edistynyt), with evidence. The model
-holds the provider's own levels; the toolkit never computes one.
+Why: Karvi's evaluation asks providers to self-assess their quality management per area on a
+four-level scale (puuttuva, alkava, kehittynyt, edistynyt), with evidence. When the model
+records a self-evaluation (``evaluations:`` of ``type: self_assessment``) but no levels, the
+result of that work is missing; when no self-evaluation is recorded at all, Q501 says so and
+this rule stays silent (one fact, one finding). The toolkit never computes a level.
 
 Fix: add ``self_assessment:`` with the framework, date, participants and one item per area.
 
@@ -11,6 +13,8 @@ Fix: add ``self_assessment:`` with the framework, date, participants and one ite
     system: demo
     name: Demo
     provider: {id: demo, name: Demo}
+    evaluations:
+      - {id: IA-1, name: Itsearviointi, type: self_assessment, date: 2025-03}
 
 **Good**::
 
@@ -37,6 +41,7 @@ from qms.model import QualitySystem
 @rule(code="Q514", name="maturity-self-assessment", scope="system", default_severity="info",
       criteria=["FI-QMS-12"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
-    if system.self_assessment is None or not system.self_assessment.items:
+    evaluated = any(e.type == "self_assessment" for e in system.evaluations)
+    if evaluated and (system.self_assessment is None or not system.self_assessment.items):
         yield finding("the model records no maturity self-assessment", at=loc(system, "system"),
                       hint="add `self_assessment:` with the provider's own level and evidence per area")

@@ -40,8 +40,7 @@ from qms.check.rule import rule
 from qms.model import Process
 
 
-@rule(code="S002", name="end-event-required", scope="structure", default_severity="error",
-      criteria=["ISO-4.4-b"])
+@rule(code="S002", name="end-event-required", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     if not flow.ends:
         yield finding(

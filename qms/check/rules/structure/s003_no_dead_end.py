@@ -46,7 +46,7 @@ from qms.check.rules._util import quoted
 from qms.model import Process
 
 
-@rule(code="S003", name="no-dead-end", scope="structure", default_severity="error", criteria=["ISO-4.4-b"])
+@rule(code="S003", name="no-dead-end", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     if not view.ends:

@@ -43,7 +43,7 @@ from qms.check.rule import rule
 from qms.model import Process
 
 
-@rule(code="S004", name="no-disconnected", scope="structure", default_severity="error", criteria=["ISO-4.4-b"])
+@rule(code="S004", name="no-disconnected", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     if len(view.nodes) < 2:

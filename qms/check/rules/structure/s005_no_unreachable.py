@@ -45,7 +45,7 @@ from qms.check.rules._util import quoted
 from qms.model import Process
 
 
-@rule(code="S005", name="no-unreachable", scope="structure", default_severity="error", criteria=["ISO-4.4-b"])
+@rule(code="S005", name="no-unreachable", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     if not view.starts:

@@ -48,8 +48,7 @@ from qms.check.rule import rule
 from qms.model import Process
 
 
-@rule(code="S006", name="superfluous-gateway", scope="structure", default_severity="warning",
-      criteria=["ISO-4.4-b"])
+@rule(code="S006", name="superfluous-gateway", scope="structure", default_severity="warning")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     for n in view.gateway_nodes:

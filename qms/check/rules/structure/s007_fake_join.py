@@ -55,7 +55,7 @@ from qms.check.rule import rule
 from qms.model import Process
 
 
-@rule(code="S007", name="fake-join", scope="structure", default_severity="warning", criteria=["ISO-4.4-b"])
+@rule(code="S007", name="fake-join", scope="structure", default_severity="warning")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     for m in view.merges:

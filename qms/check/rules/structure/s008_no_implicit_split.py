@@ -54,7 +54,7 @@ from qms.check.rule import rule
 from qms.model import Process
 
 
-@rule(code="S008", name="no-implicit-split", scope="structure", default_severity="error", criteria=["ISO-4.4-b"])
+@rule(code="S008", name="no-implicit-split", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     for n, outs in view.out.items():

@@ -64,8 +64,7 @@ from qms.check.rule import rule
 from qms.model import Process
 
 
-@rule(code="S009", name="no-gateway-join-fork", scope="structure", default_severity="warning",
-      criteria=["ISO-4.4-b"])
+@rule(code="S009", name="no-gateway-join-fork", scope="structure", default_severity="warning")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     for n in view.gateway_nodes:

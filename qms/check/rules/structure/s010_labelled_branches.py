@@ -50,7 +50,7 @@ from qms.check.rules._util import blank
 from qms.model import Process
 
 
-@rule(code="S010", name="labelled-branches", scope="structure", default_severity="error", criteria=["ISO-4.4-b"])
+@rule(code="S010", name="labelled-branches", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     for n in view.gateway_nodes:

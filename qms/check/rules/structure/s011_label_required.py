@@ -43,7 +43,7 @@ from qms.check.rules._util import blank
 from qms.model import Process
 
 
-@rule(code="S011", name="label-required", scope="structure", default_severity="error", criteria=["ISO-4.4-b"])
+@rule(code="S011", name="label-required", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     for step in process.steps:

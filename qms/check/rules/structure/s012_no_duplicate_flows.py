@@ -47,7 +47,7 @@ from qms.check.rule import rule
 from qms.model import Process
 
 
-@rule(code="S012", name="no-duplicate-flows", scope="structure", default_severity="error", criteria=["ISO-4.4-b"])
+@rule(code="S012", name="no-duplicate-flows", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     seen: dict[tuple[str, str, object], object] = {}
     for f in process.flow:

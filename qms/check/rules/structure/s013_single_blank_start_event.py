@@ -46,8 +46,7 @@ from qms.check.rule import rule
 from qms.model import Process
 
 
-@rule(code="S013", name="single-blank-start-event", scope="structure", default_severity="error",
-      criteria=["ISO-4.4-b"])
+@rule(code="S013", name="single-blank-start-event", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     blank = [flow.steps[n] for n in flow.starts if flow.steps[n].trigger in (None, "none")]
     for step in blank[1:]:

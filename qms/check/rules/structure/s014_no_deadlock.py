@@ -60,7 +60,7 @@ from qms.check.rule import rule
 from qms.model import Process
 
 
-@rule(code="S014", name="no-deadlock", scope="structure", default_severity="error", criteria=["ISO-4.4-b"])
+@rule(code="S014", name="no-deadlock", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     for m in view.merges:

@@ -67,7 +67,7 @@ from qms.check.rule import rule
 from qms.model import QualitySystem
 
 
-@rule(code="S017", name="no-call-cycle", scope="system", default_severity="error", criteria=["ISO-4.4-b"])
+@rule(code="S017", name="no-call-cycle", scope="system", default_severity="error")
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     calls = nx.DiGraph()
     first_call: dict[tuple[str, str], tuple[str, object]] = {}

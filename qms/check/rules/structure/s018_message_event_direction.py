@@ -59,8 +59,7 @@ from qms.check.rule import rule
 from qms.model import Process
 
 
-@rule(code="S018", name="message-event-direction", scope="structure", default_severity="error",
-      criteria=["ISO-4.4-b"])
+@rule(code="S018", name="message-event-direction", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     steps = flow.steps
     for m in process.messages:

@@ -42,8 +42,7 @@ from qms.check.rule import rule
 from qms.model import Process
 
 
-@rule(code="S019", name="event-flow-direction", scope="structure", default_severity="error",
-      criteria=["ISO-4.4-b"])
+@rule(code="S019", name="event-flow-direction", scope="structure", default_severity="error")
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     for n in view.starts:
