@@ -84,6 +84,14 @@ def test_no_translation_is_unused(lang: str) -> None:
     assert NOT_SAID_YET.isdisjoint(TEMPLATES), "said now: remove it from NOT_SAID_YET"
 
 
+def test_the_finnish_uses_the_terms_of_vocational_education() -> None:
+    finnish = "\n".join(catalogue("fi").values())
+    assert not re.search(r"\bnäyt(tö|ön|töä)\b", finnish), "näyttö is a skills demonstration, not evidence"
+    assert "kehittyvä" not in finnish, "Karvi's level is kehittynyt"
+    assert "prosessinomistaja" in say(Msg("process '{process}' has no owner", process="talous"), "fi")
+    assert "todentava aineisto" in catalogue("fi")["add `published: YYYY-MM-DD`, or an evidence record of kind publication"]
+
+
 def test_each_call_fills_exactly_the_fields_of_its_template() -> None:
     wrong = [f"{path.relative_to(ROOT)}:{line}: {template!r} gets {sorted(names)}"
              for path, line, template, names in CALLS
