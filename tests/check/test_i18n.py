@@ -106,10 +106,18 @@ def test_an_unknown_template_is_said_in_english() -> None:
     assert say(message, "de") == "the process 'talous' hums"  # a language without a catalogue
 
 
-def test_nested_words_are_said_in_the_same_language() -> None:
-    from qms.check.rules._util import STEP_KINDS, none_of, quoted
+def test_every_step_kind_has_a_word() -> None:
+    from qms.check.rules._util import KIND_WORDS
+    from qms.model.process import STEP_KINDS
 
-    message = Msg("{kind} '{step}' has no lane", kind=STEP_KINDS["decision"], step="tarkistus")
+    assert list(KIND_WORDS) == list(STEP_KINDS)
+    assert all(word == kind for kind, word in KIND_WORDS.items()), "the English word is the YAML key"
+
+
+def test_nested_words_are_said_in_the_same_language() -> None:
+    from qms.check.rules._util import KIND_WORDS, none_of, quoted
+
+    message = Msg("{kind} '{step}' has no lane", kind=KIND_WORDS["decision"], step="tarkistus")
     assert say(message, "fi") == "päätös 'tarkistus' ei ole millään kaistalla"
     assert say(message, "sv") == "beslutet 'tarkistus' ligger inte i någon simbana"
     lacks = Msg("measure '{measure}' has no {missing}", measure="M1",

@@ -8,10 +8,10 @@ from typing import Any
 from qms.check.i18n import Msg
 from qms.model import text_in
 
-__all__ = ["STEP_KINDS", "and_no", "blank", "listing", "none_of", "or_list", "quoted"]
+__all__ = ["KIND_WORDS", "and_no", "blank", "listing", "none_of", "or_list", "quoted"]
 
 #: A step kind as a noun in a message (the English is the kind itself, as ``steps:`` writes it).
-STEP_KINDS: dict[str, Msg] = {
+KIND_WORDS: dict[str, Msg] = {
     "start": Msg("start"),
     "end": Msg("end"),
     "event": Msg("event"),

@@ -38,7 +38,7 @@ from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
 from qms.check.i18n import Msg
 from qms.check.rule import rule
-from qms.check.rules._util import STEP_KINDS
+from qms.check.rules._util import KIND_WORDS
 from qms.model import Process
 
 
@@ -51,5 +51,5 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
             continue
         if kind in ("decision", "inclusive") and len(view.out.get(s.id, [])) < 2:
             continue
-        yield finding(Msg("{kind} '{step}' has no PDCA phase", kind=STEP_KINDS[kind], step=s.id), at=loc(s),
+        yield finding(Msg("{kind} '{step}' has no PDCA phase", kind=KIND_WORDS[kind], step=s.id), at=loc(s),
                       element=s.id, hint=Msg("add `pdca: plan`, `do`, `check` or `act`"))

@@ -40,7 +40,7 @@ from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
 from qms.check.i18n import Msg
 from qms.check.rule import rule
-from qms.check.rules._util import STEP_KINDS, blank
+from qms.check.rules._util import KIND_WORDS, blank
 from qms.model import Process
 
 
@@ -55,7 +55,7 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
             continue
         if blank(step.name if kind == "call" else getattr(step, kind)):
             yield finding(
-                Msg("{kind} '{step}' has no name", kind=STEP_KINDS[kind], step=step.id),
+                Msg("{kind} '{step}' has no name", kind=KIND_WORDS[kind], step=step.id),
                 at=loc(step, kind),
                 hint=Msg("write the name after `{key}:`", key=kind),
                 element=step.id,

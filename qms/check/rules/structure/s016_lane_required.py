@@ -41,7 +41,7 @@ from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
 from qms.check.i18n import Msg
 from qms.check.rule import rule
-from qms.check.rules._util import STEP_KINDS
+from qms.check.rules._util import KIND_WORDS
 from qms.model import Process
 
 
@@ -60,7 +60,7 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
         return
     for s in missing:
         yield finding(
-            Msg("{kind} '{step}' has no lane", kind=STEP_KINDS[flow.step_kind(s.id)], step=s.id),
+            Msg("{kind} '{step}' has no lane", kind=KIND_WORDS[flow.step_kind(s.id)], step=s.id),
             at=loc(s),
             hint=(Msg("add `lane:` with the role that does it (one of {lanes})", lanes=", ".join(process.lanes))
                   if process.lanes else Msg("add `lane:` with the role that does it")),
