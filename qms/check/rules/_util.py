@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from qms.check.i18n import Msg
 from qms.model import text_in
 
-__all__ = ["blank", "listing", "quoted"]
+__all__ = ["KIND_WORDS", "and_no", "blank", "listing", "none_of", "or_list", "quoted"]
+
+#: A step kind as a noun in a message (the English is the kind itself, as ``steps:`` writes it).
+KIND_WORDS: dict[str, Msg] = {
+    "start": Msg("start"),
+    "end": Msg("end"),
+    "event": Msg("event"),
+    "task": Msg("task"),
+    "decision": Msg("decision"),
+    "parallel": Msg("parallel"),
+    "inclusive": Msg("inclusive"),
+    "call": Msg("call"),
+}
 
 
 def blank(text: Any) -> bool:
@@ -40,10 +53,45 @@ def quoted(items: Iterable[str], limit: int = 8) -> str:
     items = [f"'{i}'" for i in items]
     if len(items) > limit:
         rest = len(items) - limit
-        items = [*items[:limit], f"{rest} more"]
+        items = [*items[:limit], Msg("{n} more", n=rest)]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return Msg("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
+
+
+def _chain(items: Sequence[str], join: Callable[[str, str], str]) -> str:
+    """Join ``items`` from the right, each pair with ``join``, so every joint can be translated."""
+    joined = items[-1]
+    for item in reversed(items[:-1]):
+        joined = join(item, joined)
+    return joined
+
+
+def none_of(items: Sequence[str]) -> str:
+    """``a, no b, no c``: what a record lacks, after "has no".
+
+    >>> none_of(["owner", "target"])
+    'owner, no target'
+    """
+    return _chain(items, lambda first, rest: Msg("{first}, no {rest}", first=first, rest=rest))
+
+
+def and_no(items: Sequence[str]) -> str:
+    """``a and no b``: the missing phases, after "has no".
+
+    >>> and_no(["plan", "act"])
+    'plan and no act'
+    """
+    return _chain(items, lambda first, rest: Msg("{first} and no {rest}", first=first, rest=rest))
+
+
+def or_list(items: Sequence[str]) -> str:
+    """``a or b or c``.
+
+    >>> or_list(["students", "staff"])
+    'students or staff'
+    """
+    return _chain(items, lambda first, rest: Msg("{first} or {rest}", first=first, rest=rest))
 
 
 def listing(text: Any, lang: str = "fi") -> str:

@@ -37,6 +37,7 @@ from typing import Any
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -68,8 +69,9 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
             where = loc(obj, "ignore", key)
             if not _known(key):
                 near = _near(key)
-                yield finding(f"ignore names an unknown rule '{key}'", at=where, process=pid, element=element,
-                              hint=near or "use a rule code such as Q105 or a rule name")
+                yield finding(Msg("ignore names an unknown rule '{rule}'", rule=key), at=where, process=pid,
+                              element=element, hint=near or Msg("use a rule code such as Q105 or a rule name"))
             elif not str(reason or "").strip():
-                yield finding(f"the suppression of {key} on '{element}' gives no reason", at=where, process=pid,
-                              element=element, hint=f"write why {key} does not apply: `{key}: <reason>`")
+                yield finding(Msg("the suppression of {rule} on '{element}' gives no reason", rule=key, element=element),
+                              at=where, process=pid, element=element,
+                              hint=Msg("write why {rule} does not apply: `{rule}: <reason>`", rule=key))

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -35,7 +36,7 @@ from qms.model import QualitySystem
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     if ctx.as_of is None:
         yield finding(
-            "system.yaml has no `as_of:` date, so the date checks (reviews, actions, audits) were skipped",
+            Msg("system.yaml has no `as_of:` date, so the date checks (reviews, actions, audits) were skipped"),
             at=loc(system, "system"),
-            hint="add `as_of: YYYY-MM-DD`, the date the description is current on, or run with --as-of",
+            hint=Msg("add `as_of: YYYY-MM-DD`, the date the description is current on, or run with --as-of"),
         )

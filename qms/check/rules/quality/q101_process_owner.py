@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -35,5 +36,5 @@ from qms.model import Process
       criteria=["ISO-4.4-e", "EQAVET-P4"], stubs=True)
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     if not process.owner:
-        yield finding(f"process '{process.process}' has no owner", at=loc(process, "process"),
-                      hint="add `owner:` with a role id from roles: in system.yaml", element=process.process)
+        yield finding(Msg("process '{process}' has no owner", process=process.process), at=loc(process, "process"),
+                      hint=Msg("add `owner:` with a role id from roles: in system.yaml"), element=process.process)

@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -43,8 +44,12 @@ from qms.model import Process
 @rule(code="Q102", name="process-inputs-outputs", scope="process", default_severity="warning",
       criteria=["ISO-4.4-a"])
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
-    for field, what in (("inputs", "inputs"), ("outputs", "outputs")):
+    pid = process.process
+    for field, message, hint in (
+        ("inputs", Msg("process '{process}' does not state its inputs", process=pid),
+         Msg("add `inputs:`, a list of what the process needs")),
+        ("outputs", Msg("process '{process}' does not state its outputs", process=pid),
+         Msg("add `outputs:`, a list of what the process delivers")),
+    ):
         if not getattr(process, field):
-            yield finding(f"process '{process.process}' does not state its {what}", at=loc(process, "process"),
-                          hint=f"add `{field}:`, a list of what the process {'needs' if field == 'inputs' else 'delivers'}",
-                          element=process.process)
+            yield finding(message, at=loc(process, "process"), hint=hint, element=pid)

@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -56,6 +57,6 @@ def inherits_measures(process: Process, ctx: Context) -> bool:
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     if ctx.measures_by_process.get(process.process) or inherits_measures(process, ctx):
         return
-    yield finding(f"process '{process.process}' has no measure", at=loc(process, "process"),
-                  hint="add a measure with a target under measures:, or link one with `processes: [...]`",
+    yield finding(Msg("process '{process}' has no measure", process=process.process), at=loc(process, "process"),
+                  hint=Msg("add a measure with a target under measures:, or link one with `processes: [...]`"),
                   element=process.process)

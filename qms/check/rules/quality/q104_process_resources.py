@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -44,5 +45,6 @@ from qms.model import Process
       criteria=["ISO-4.4-d", "EQAVET-I1"])
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     if not process.resources:
-        yield finding(f"process '{process.process}' does not state its resources", at=loc(process, "process"),
-                      hint="add `resources:` (roles, systems, facilities, budget)", element=process.process)
+        yield finding(Msg("process '{process}' does not state its resources", process=process.process),
+                      at=loc(process, "process"), element=process.process,
+                      hint=Msg("add `resources:` (roles, systems, facilities, budget)"))

@@ -38,11 +38,13 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
+from qms.check.rules._util import none_of
 from qms.model import Process
 
-_FIELDS = (("likelihood", "likelihood"), ("impact", "impact"), ("controls", "controls"), ("owner", "owner"),
-           ("review_date", "review date"))
+_FIELDS = (("likelihood", Msg("likelihood")), ("impact", Msg("impact")), ("controls", Msg("controls")),
+           ("owner", Msg("owner")), ("review_date", Msg("review date")))
 
 
 @rule(code="Q106", name="risk-complete", scope="process", default_severity="warning", criteria=["ISO-4.4-f"])
@@ -50,5 +52,6 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     for risk in process.risks:
         missing = [label for key, label in _FIELDS if not getattr(risk, key)]
         if missing:
-            yield finding(f"risk '{risk.id}' has no {', no '.join(missing)}", at=loc(risk), element=risk.id,
-                          hint="add " + ", ".join(f"`{k}:`" for k, label in _FIELDS if label in missing))
+            yield finding(Msg("risk '{risk}' has no {missing}", risk=risk.id, missing=none_of(missing)),
+                          at=loc(risk), element=risk.id,
+                          hint=Msg("add {keys}", keys=", ".join(f"`{k}:`" for k, label in _FIELDS if label in missing)))

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -44,9 +45,9 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
         return  # the small provider's annual cycle reviews it
     review = process.review
     if review is None:
-        yield finding(f"process '{process.process}' has no review record", at=loc(process, "process"),
-                      element=process.process,
-                      hint="add `review: {version: 1, approved_by: <role>, approved: <date>, next_review: <date>}`")
+        yield finding(Msg("process '{process}' has no review record", process=process.process),
+                      at=loc(process, "process"), element=process.process,
+                      hint=Msg("add `review: {version: 1, approved_by: <role>, approved: <date>, next_review: <date>}`"))
     elif review.next_review is None:
-        yield finding(f"process '{process.process}' has no next review date", at=loc(review),
-                      element=process.process, hint="add `next_review:` to review:")
+        yield finding(Msg("process '{process}' has no next review date", process=process.process), at=loc(review),
+                      element=process.process, hint=Msg("add `next_review:` to review:"))

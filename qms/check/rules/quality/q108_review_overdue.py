@@ -46,6 +46,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -59,7 +60,8 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
         return
     if review.next_review < ctx.as_of:
         yield finding(
-            f"the review of process '{process.process}' was due on {review.next_review.isoformat()}",
+            Msg("the review of process '{process}' was due on {date}", process=process.process,
+                date=review.next_review.isoformat()),
             at=loc(review, "next_review"), element=process.process,
-            hint="review the process with its owner and update review: (version, approved, next_review)",
+            hint=Msg("review the process with its owner and update review: (version, approved, next_review)"),
         )

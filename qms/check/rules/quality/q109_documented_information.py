@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -44,5 +45,6 @@ from qms.model import Process
       criteria=["ISO-4.4.2"])
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     if not process.documents and not process.records:
-        yield finding(f"process '{process.process}' names no documents and no records", at=loc(process, "process"),
-                      element=process.process, hint="list `documents:` used or produced by the steps, or `records:`")
+        yield finding(Msg("process '{process}' names no documents and no records", process=process.process),
+                      at=loc(process, "process"), element=process.process,
+                      hint=Msg("list `documents:` used or produced by the steps, or `records:`"))

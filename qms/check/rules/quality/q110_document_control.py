@@ -41,10 +41,12 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
+from qms.check.rules._util import none_of
 from qms.model import Process
 
-_FIELDS = (("version", "version"), ("approved_by", "approver"), ("approved", "approval date"))
+_FIELDS = (("version", Msg("version")), ("approved_by", Msg("approver")), ("approved", Msg("approval date")))
 
 
 @rule(code="Q110", name="document-control", scope="process", default_severity="warning", criteria=["ISO-4.4.2"])
@@ -55,9 +57,11 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     for doc in process.documents:
         missing = [label for key, label in _FIELDS if not getattr(doc, key)]
         if missing:
-            yield finding(f"document '{doc.id}' has no {', no '.join(missing)}", at=loc(doc), element=doc.id,
-                          hint="add " + ", ".join(f"`{k}:`" for k, label in _FIELDS if label in missing))
+            yield finding(Msg("document '{document}' has no {missing}", document=doc.id, missing=none_of(missing)),
+                          at=loc(doc), element=doc.id,
+                          hint=Msg("add {keys}", keys=", ".join(f"`{k}:`" for k, label in _FIELDS if label in missing)))
         if ctx.as_of and doc.review_due and doc.review_due < ctx.as_of and not process_overdue:
-            yield finding(f"the review of document '{doc.id}' was due on {doc.review_due.isoformat()}",
+            yield finding(Msg("the review of document '{document}' was due on {date}", document=doc.id,
+                              date=doc.review_due.isoformat()),
                           at=loc(doc, "review_due"), element=doc.id,
-                          hint="review the document and update version, approved and review_due")
+                          hint=Msg("review the document and update version, approved and review_due"))

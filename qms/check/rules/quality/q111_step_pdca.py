@@ -36,7 +36,9 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
+from qms.check.rules._util import KIND_WORDS
 from qms.model import Process
 
 
@@ -49,5 +51,5 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
             continue
         if kind in ("decision", "inclusive") and len(view.out.get(s.id, [])) < 2:
             continue
-        yield finding(f"{kind} '{s.id}' has no PDCA phase", at=loc(s), element=s.id,
-                      hint="add `pdca: plan`, `do`, `check` or `act`")
+        yield finding(Msg("{kind} '{step}' has no PDCA phase", kind=KIND_WORDS[kind], step=s.id), at=loc(s),
+                      element=s.id, hint=Msg("add `pdca: plan`, `do`, `check` or `act`"))

@@ -41,7 +41,9 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
+from qms.check.rules._util import and_no
 from qms.model import Process
 
 PHASES = ("plan", "do", "check", "act")
@@ -56,7 +58,7 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
         return  # Q113 reports a process that never checks or acts
     missing = [p for p in PHASES if p not in present]
     if missing:
-        yield finding(f"process '{process.process}' has no {' and no '.join(missing)} step",
+        yield finding(Msg("process '{process}' has no {phases} step", process=process.process, phases=and_no(missing)),
                       at=loc(process, "steps", key=True), element=process.process,
-                      hint=f"tag the step that does it with `pdca: {missing[0]}`, add one, "
-                           "or set `governed_by_cycle: true`")
+                      hint=Msg("tag the step that does it with `pdca: {phase}`, add one, "
+                               "or set `governed_by_cycle: true`", phase=missing[0]))

@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -46,6 +47,7 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     if process.governed_by_cycle:
         return
     if not any(s.pdca in ("check", "act") for s in process.steps):
-        yield finding(f"process '{process.process}' has no step that checks or acts on its results",
+        yield finding(Msg("process '{process}' has no step that checks or acts on its results",
+                          process=process.process),
                       at=loc(process, "steps", key=True), element=process.process,
-                      hint="tag the evaluating step `pdca: check` or the improving step `pdca: act`, or add one")
+                      hint=Msg("tag the evaluating step `pdca: check` or the improving step `pdca: act`, or add one"))

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -42,5 +43,6 @@ from qms.model import Process
       criteria=["FI-QMS-3"])
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     if process.category == "core" and not process.customers:
-        yield finding(f"core process '{process.process}' does not name its customers", at=loc(process, "process"),
-                      element=process.process, hint="add `customers:` with stakeholder ids (students, working life …)")
+        yield finding(Msg("core process '{process}' does not name its customers", process=process.process),
+                      at=loc(process, "process"), element=process.process,
+                      hint=Msg("add `customers:` with stakeholder ids (students, working life …)"))

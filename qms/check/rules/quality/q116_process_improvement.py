@@ -44,6 +44,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -53,7 +54,8 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     for p in ctx.described:
         if ctx.actions_by_process.get(p.process) or (p.review and p.review.outcome):
             continue
-        yield finding(f"no improvement action concerns process '{p.process}' and its review records no outcome",
+        yield finding(Msg("no improvement action concerns process '{process}' and its review records no outcome",
+                          process=p.process),
                       at=loc(p, "process"), process=p.process, element=p.process,
-                      hint="link an action of the development plan to it (`processes: [...]`), "
-                           "or record the review's outcome (`review: {outcome: ...}`)")
+                      hint=Msg("link an action of the development plan to it (`processes: [...]`), "
+                               "or record the review's outcome (`review: {outcome: ...}`)"))

@@ -47,6 +47,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -60,6 +61,7 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
             d.get("kind") != "parent" for _, _, d in g.in_edges(pid, data=True)
         )
         if not linked:
-            yield finding(f"process '{pid}' has no hand-off, call or message with another process or stakeholder",
+            yield finding(Msg("process '{process}' has no hand-off, call or message with another process or stakeholder",
+                              process=pid),
                           at=loc(p, "process"), process=pid, element=pid,
-                          hint="name where its inputs come from (`from:`) and where its outputs go (`to:`)")
+                          hint=Msg("name where its inputs come from (`from:`) and where its outputs go (`to:`)"))

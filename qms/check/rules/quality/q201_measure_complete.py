@@ -39,11 +39,13 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
+from qms.check.rules._util import none_of
 from qms.model import QualitySystem
 
-_FIELDS = (("target", "target"), ("source", "data source"), ("frequency", "frequency"), ("owner", "owner"),
-           ("reported_to", "forum it is reported to"))
+_FIELDS = (("target", Msg("target")), ("source", Msg("data source")), ("frequency", Msg("frequency")),
+           ("owner", Msg("owner")), ("reported_to", Msg("forum it is reported to")))
 
 
 @rule(code="Q201", name="measure-complete", scope="system", default_severity="warning",
@@ -52,6 +54,6 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     for holder, m in system.all_measures():
         missing = [label for key, label in _FIELDS if not getattr(m, key)]
         if missing:
-            yield finding(f"measure '{m.id}' has no {', no '.join(missing)}", at=loc(m),
+            yield finding(Msg("measure '{measure}' has no {missing}", measure=m.id, missing=none_of(missing)), at=loc(m),
                           process=holder.process if holder else "", element=m.id,
-                          hint="add " + ", ".join(f"`{k}:`" for k, label in _FIELDS if label in missing))
+                          hint=Msg("add {keys}", keys=", ".join(f"`{k}:`" for k, label in _FIELDS if label in missing)))

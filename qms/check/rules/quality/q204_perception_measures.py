@@ -31,11 +31,16 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
-_GROUPS = (("student", "students", "student feedback such as Amispalaute"),
-           ("staff", "staff", "a staff survey item with `stakeholder_group: staff`"))
+_GROUPS = (
+    ("student", Msg("no perception measure asks students"),
+     Msg("add a `type: perception` measure for students, e.g. student feedback such as Amispalaute")),
+    ("staff", Msg("no perception measure asks staff"),
+     Msg("add a `type: perception` measure for staff, e.g. a staff survey item with `stakeholder_group: staff`")),
+)
 
 
 @rule(code="Q204", name="perception-measures", scope="system", default_severity="warning", criteria=["EQAVET-E2"])
@@ -44,7 +49,6 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     for _, m in system.all_measures():
         if m.type == "perception":
             asked |= ctx.groups_of_measure(m)
-    for group, words, example in _GROUPS:
+    for group, message, hint in _GROUPS:
         if group not in asked:
-            yield finding(f"no perception measure asks {words}", at=loc(system, "measures"),
-                          hint=f"add a `type: perception` measure for {words}, e.g. {example}")
+            yield finding(message, at=loc(system, "measures"), hint=hint)

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -45,8 +46,8 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
         if m.type == "perception":
             asked |= ctx.groups_of_measure(m)
     if "working_life" not in asked:
-        yield finding("no perception measure asks working life", at=loc(system, "measures"),
-                      hint="add a `type: perception` measure with `stakeholder_group: working_life`")
+        yield finding(Msg("no perception measure asks working life"), at=loc(system, "measures"),
+                      hint=Msg("add a `type: perception` measure with `stakeholder_group: working_life`"))
     if all(m.type == "perception" for m in measures):
-        yield finding("every measure is a perception measure: none tracks performance", at=loc(system, "measures"),
-                      hint="add a process or outcome measure such as completion or employment after graduation")
+        yield finding(Msg("every measure is a perception measure: none tracks performance"), at=loc(system, "measures"),
+                      hint=Msg("add a process or outcome measure such as completion or employment after graduation"))

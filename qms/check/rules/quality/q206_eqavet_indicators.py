@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -50,10 +51,11 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     if not missing:
         return
     gaps = ", ".join(map(str, missing))
-    message = (f"the measures cover EQAVET indicators {', '.join(map(str, covered))}; not {gaps}" if covered
-               else f"no measure is tagged with an EQAVET indicator (provider-relevant: {gaps})")
+    message = (Msg("the measures cover EQAVET indicators {covered}; not {missing}",
+                   covered=", ".join(map(str, covered)), missing=gaps) if covered
+               else Msg("no measure is tagged with an EQAVET indicator (provider-relevant: {missing})", missing=gaps))
     yield finding(
         message,
         at=loc(system, "measures"), data={"covered": covered, "missing": missing},
-        hint="tag measures with `eqavet_indicators: [...]`; add measures for the indicators you follow",
+        hint=Msg("tag measures with `eqavet_indicators: [...]`; add measures for the indicators you follow"),
     )

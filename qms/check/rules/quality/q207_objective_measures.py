@@ -42,6 +42,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context, period_year
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -60,16 +61,18 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     for o in system.strategy.objectives:
         measures = [ctx.measures[mid][1] for mid in serving.get(o.id, []) if mid in ctx.measures]
         if not measures:
-            yield finding(f"objective '{o.id}' has no measure", at=loc(o), element=o.id,
-                          hint="list the measures that follow it under `measures:`")
+            yield finding(Msg("objective '{objective}' has no measure", objective=o.id), at=loc(o), element=o.id,
+                          hint=Msg("list the measures that follow it under `measures:`"))
             continue
         if not any(m.complete for m in measures):
-            yield finding(f"no measure of objective '{o.id}' is complete (target, source, frequency, owner)",
-                          at=loc(o), element=o.id, hint="complete at least one of its measures")
+            yield finding(Msg("no measure of objective '{objective}' is complete (target, source, frequency, owner)",
+                              objective=o.id),
+                          at=loc(o), element=o.id, hint=Msg("complete at least one of its measures"))
         years = [y for m in measures for r in m.results if (y := period_year(r.period)) is not None]
         if not years:
-            yield finding(f"no measure of objective '{o.id}' has results", at=loc(o), element=o.id,
-                          hint="record the measures' results (`results: [{period: ..., value: ...}]`)")
+            yield finding(Msg("no measure of objective '{objective}' has results", objective=o.id), at=loc(o),
+                          element=o.id, hint=Msg("record the measures' results (`results: [{period: ..., value: ...}]`)"))
         elif ctx.as_of and max(years) < ctx.as_of.year - RECENT_YEARS:
-            yield finding(f"the latest result for objective '{o.id}' is from {max(years)}", at=loc(o), element=o.id,
-                          hint="record the recent results of its measures")
+            yield finding(Msg("the latest result for objective '{objective}' is from {year}", objective=o.id,
+                              year=max(years)),
+                          at=loc(o), element=o.id, hint=Msg("record the recent results of its measures"))

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -44,8 +45,8 @@ from qms.model import QualitySystem
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     outcome = [(p, m) for p, m in system.all_measures() if m.type == "outcome"]
     if not outcome:
-        yield finding("no measure tracks outcomes (effectiveness)", at=loc(system, "measures"),
-                      hint="add a `type: outcome` measure such as completion or employment after graduation")
+        yield finding(Msg("no measure tracks outcomes (effectiveness)"), at=loc(system, "measures"),
+                      hint=Msg("add a `type: outcome` measure such as completion or employment after graduation"))
         return
     covered: set[str] = set()
     for holder, m in outcome:
@@ -56,5 +57,6 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
                 covered.update(p.education_forms)
     for form in system.education_forms:
         if form.id not in covered:
-            yield finding(f"no outcome measure covers education form '{form.id}'", at=loc(form), element=form.id,
-                          hint="link an outcome measure to the form (`education_forms:` on the measure or its process)")
+            yield finding(Msg("no outcome measure covers education form '{form}'", form=form.id), at=loc(form),
+                          element=form.id,
+                          hint=Msg("link an outcome measure to the form (`education_forms:` on the measure or its process)"))

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -40,9 +41,10 @@ from qms.model import QualitySystem
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     for s in system.stakeholders:
         if s.review_date is None:
-            yield finding(f"stakeholder '{s.id}' has no review date", at=loc(s), element=s.id,
-                          hint="add `review_date:`, when its requirements are next reviewed")
+            yield finding(Msg("stakeholder '{stakeholder}' has no review date", stakeholder=s.id), at=loc(s), element=s.id,
+                          hint=Msg("add `review_date:`, when its requirements are next reviewed"))
         elif ctx.as_of and s.review_date < ctx.as_of:
-            yield finding(f"the review of stakeholder '{s.id}' was due on {s.review_date.isoformat()}",
+            yield finding(Msg("the review of stakeholder '{stakeholder}' was due on {date}", stakeholder=s.id,
+                              date=s.review_date.isoformat()),
                           at=loc(s, "review_date"), element=s.id,
-                          hint="review its requirements and move `review_date:` forward")
+                          hint=Msg("review its requirements and move `review_date:` forward"))

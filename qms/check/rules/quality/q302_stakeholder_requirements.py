@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -37,5 +38,5 @@ from qms.model import QualitySystem
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     for s in system.stakeholders:
         if not s.requirements:
-            yield finding(f"stakeholder '{s.id}' has no requirements", at=loc(s), element=s.id,
-                          hint="add `requirements:`, what the stakeholder needs from the provider")
+            yield finding(Msg("stakeholder '{stakeholder}' has no requirements", stakeholder=s.id), at=loc(s),
+                          element=s.id, hint=Msg("add `requirements:`, what the stakeholder needs from the provider"))

@@ -36,6 +36,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -45,5 +46,6 @@ from qms.model import QualitySystem
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     for s in system.stakeholders:
         if s.id not in ctx.linked_stakeholders:
-            yield finding(f"stakeholder '{s.id}' takes part in no process", at=loc(s), element=s.id,
-                          hint="name it in the process that works with it (customers:, messages:, inputs/outputs)")
+            yield finding(Msg("stakeholder '{stakeholder}' takes part in no process", stakeholder=s.id), at=loc(s),
+                          element=s.id,
+                          hint=Msg("name it in the process that works with it (customers:, messages:, inputs/outputs)"))

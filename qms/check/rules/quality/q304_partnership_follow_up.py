@@ -37,10 +37,13 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
+from qms.check.rules._util import none_of
 from qms.model import QualitySystem
 
-_FIELDS = (("agreement_ref", "agreement"), ("processes", "linked process"), ("review_date", "review date"))
+_FIELDS = (("agreement_ref", Msg("agreement")), ("processes", Msg("linked process")),
+           ("review_date", Msg("review date")))
 
 
 @rule(code="Q304", name="partnership-follow-up", scope="system", default_severity="warning",
@@ -49,8 +52,11 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     for pa in system.partnerships:
         missing = [label for key, label in _FIELDS if not getattr(pa, key)]
         if missing:
-            yield finding(f"partnership '{pa.id}' has no {', no '.join(missing)}", at=loc(pa), element=pa.id,
-                          hint="add " + ", ".join(f"`{k}:`" for k, label in _FIELDS if label in missing))
+            yield finding(Msg("partnership '{partnership}' has no {missing}", partnership=pa.id, missing=none_of(missing)),
+                          at=loc(pa), element=pa.id,
+                          hint=Msg("add {keys}", keys=", ".join(f"`{k}:`" for k, label in _FIELDS if label in missing)))
         if ctx.as_of and pa.review_date and pa.review_date < ctx.as_of:
-            yield finding(f"the review of partnership '{pa.id}' was due on {pa.review_date.isoformat()}",
-                          at=loc(pa, "review_date"), element=pa.id, hint="review it and move `review_date:` forward")
+            yield finding(Msg("the review of partnership '{partnership}' was due on {date}", partnership=pa.id,
+                              date=pa.review_date.isoformat()),
+                          at=loc(pa, "review_date"), element=pa.id,
+                          hint=Msg("review it and move `review_date:` forward"))

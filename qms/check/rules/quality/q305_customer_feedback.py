@@ -47,6 +47,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context, group_of
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -54,13 +55,18 @@ from qms.model import QualitySystem
 @rule(code="Q305", name="customer-feedback", scope="system", default_severity="warning", criteria=["FI-QMS-3"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     groups = {group_of(t) for fb in system.feedback for t in fb.target_groups}
-    for group, words in (("student", "students"), ("working_life", "working life")):
+    for group, message, hint in (
+        ("student", Msg("the model has no feedback instrument for students"),
+         Msg("add an instrument under feedback: with target_groups for students")),
+        ("working_life", Msg("the model has no feedback instrument for working life"),
+         Msg("add an instrument under feedback: with target_groups for working life")),
+    ):
         if group not in groups:
-            yield finding(f"the model has no feedback instrument for {words}", at=loc(system, "feedback"),
-                          hint=f"add an instrument under feedback: with target_groups for {words}")
+            yield finding(message, at=loc(system, "feedback"), hint=hint)
     fed = {pid for fb in system.feedback for pid in fb.feeds}
     for p in ctx.described:
         if p.category == "core" and p.process not in fed:
-            yield finding(f"no feedback instrument feeds core process '{p.process}'", at=loc(p, "process"),
+            yield finding(Msg("no feedback instrument feeds core process '{process}'", process=p.process),
+                          at=loc(p, "process"),
                           process=p.process, element=p.process,
-                          hint=f"add '{p.process}' to the `feeds:` of the instrument whose results it uses")
+                          hint=Msg("add '{process}' to the `feeds:` of the instrument whose results it uses", process=p.process))

@@ -44,6 +44,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -52,9 +53,10 @@ from qms.model import QualitySystem
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     for fb in system.feedback:
         if not fb.analysis and not fb.actions:
-            yield finding(f"feedback instrument '{fb.id}' has no analysis step and no action: its loop is open",
+            yield finding(Msg("feedback instrument '{instrument}' has no analysis step and no action: its loop is open",
+                              instrument=fb.id),
                           at=loc(fb), element=fb.id,
-                          hint="name the step that analyses it (`analysis: process.step`) or the actions that follow")
+                          hint=Msg("name the step that analyses it (`analysis: process.step`) or the actions that follow"))
         if not fb.feeds:
-            yield finding(f"the results of feedback instrument '{fb.id}' feed no process", at=loc(fb), element=fb.id,
-                          hint="list the processes that use its results under `feeds:`")
+            yield finding(Msg("the results of feedback instrument '{instrument}' feed no process", instrument=fb.id),
+                          at=loc(fb), element=fb.id, hint=Msg("list the processes that use its results under `feeds:`"))

@@ -39,6 +39,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -59,7 +60,7 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
             for _, v, d in ctx.architecture.out_edges(p.process, data=True)
         ):
             return
-    yield finding("the model shows no need of working life, the region or learners that feeds planning",
+    yield finding(Msg("the model shows no need of working life, the region or learners that feeds planning"),
                   at=loc(system, "stakeholders"),
-                  hint="name where needs come from: an input `from:` a stakeholder, a message from a stakeholder, "
-                       "or an anticipation process's output `to:` the planning process")
+                  hint=Msg("name where needs come from: an input `from:` a stakeholder, a message from a stakeholder, "
+                           "or an anticipation process's output `to:` the planning process"))

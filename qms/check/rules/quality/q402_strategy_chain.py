@@ -41,6 +41,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -48,21 +49,21 @@ from qms.model import QualitySystem
 @rule(code="Q402", name="strategy-chain", scope="system", default_severity="warning", criteria=["FI-QMS-2"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     if not system.provider.purpose:
-        yield finding("the provider's purpose is not stated", at=loc(system.provider),
-                      hint="add `purpose:` (toiminta-ajatus) to provider:")
+        yield finding(Msg("the provider's purpose is not stated"), at=loc(system.provider),
+                      hint=Msg("add `purpose:` (toiminta-ajatus) to provider:"))
     if system.strategy is None:
-        yield finding("the model has no strategy", at=loc(system, "provider"),
-                      hint="add `strategy:` with its objectives")
+        yield finding(Msg("the model has no strategy"), at=loc(system, "provider"),
+                      hint=Msg("add `strategy:` with its objectives"))
     else:
         if not system.strategy.objectives:
-            yield finding(f"strategy '{system.strategy.id}' has no objectives", at=loc(system.strategy),
-                          hint="list the strategy's objectives under `objectives:`")
+            yield finding(Msg("strategy '{strategy}' has no objectives", strategy=system.strategy.id),
+                          at=loc(system.strategy), hint=Msg("list the strategy's objectives under `objectives:`"))
         for o in system.strategy.objectives:
             if not o.processes:
-                yield finding(f"objective '{o.id}' names no process that pursues it", at=loc(o), element=o.id,
-                              hint="add `processes:` with the processes that work towards it")
+                yield finding(Msg("objective '{objective}' names no process that pursues it", objective=o.id), at=loc(o),
+                              element=o.id, hint=Msg("add `processes:` with the processes that work towards it"))
     for holder, m in system.all_measures():
         if not ctx.objective_of_measure.get(m.id):
-            yield finding(f"measure '{m.id}' serves no objective", at=loc(m), element=m.id,
+            yield finding(Msg("measure '{measure}' serves no objective", measure=m.id), at=loc(m), element=m.id,
                           process=holder.process if holder else "",
-                          hint="link it to an objective: `objectives: [...]` on the measure")
+                          hint=Msg("link it to an objective: `objectives: [...]` on the measure"))

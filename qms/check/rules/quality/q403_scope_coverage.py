@@ -47,6 +47,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -56,10 +57,11 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     units = {u for p in system.processes for u in p.org_units}
     for u in system.org_units:
         if u.id not in units:
-            yield finding(f"no process covers organisation unit '{u.id}'", at=loc(u), element=u.id,
-                          hint="add it to the `org_units:` of the processes that run in it")
+            yield finding(Msg("no process covers organisation unit '{unit}'", unit=u.id), at=loc(u), element=u.id,
+                          hint=Msg("add it to the `org_units:` of the processes that run in it"))
     forms = {f for p in system.processes if p.category == "core" for f in p.education_forms}
     for form in system.education_forms:
         if form.id not in forms:
-            yield finding(f"no core process covers education form '{form.id}'", at=loc(form), element=form.id,
-                          hint="add it to the `education_forms:` of the core processes that provide it")
+            yield finding(Msg("no core process covers education form '{form}'", form=form.id), at=loc(form),
+                          element=form.id,
+                          hint=Msg("add it to the `education_forms:` of the core processes that provide it"))

@@ -40,6 +40,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context, group_of
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import EducationForm, QualitySystem
 
@@ -60,14 +61,15 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     covered = {f for p in system.processes if p.category == "core" for f in p.education_forms}
     for form in forms:
         if form.id not in covered:
-            yield finding(f"no core process covers education form '{form.id}', which is learnt at workplaces",
+            yield finding(Msg("no core process covers education form '{form}', which is learnt at workplaces",
+                              form=form.id),
                           at=loc(form), element=form.id,
-                          hint="add it to the `education_forms:` of the core process that organises it")
+                          hint=Msg("add it to the `education_forms:` of the core process that organises it"))
     instruments = [fb for fb in system.feedback if any(group_of(t) == "working_life" for t in fb.target_groups)]
     if not instruments:
-        yield finding("no feedback instrument reaches the workplaces where students learn",
+        yield finding(Msg("no feedback instrument reaches the workplaces where students learn"),
                       at=loc(system, "feedback"),
-                      hint="add an instrument with `target_groups: [workplace_instructor]` (e.g. työpaikkaohjaajakysely)")
+                      hint=Msg("add an instrument with `target_groups: [workplace_instructor]` (e.g. työpaikkaohjaajakysely)"))
     elif not any(fb.measures for fb in instruments):
-        yield finding("no measure follows the feedback from workplaces", at=loc(instruments[0]),
-                      element=instruments[0].id, hint="link the instrument's measures with `measures:`")
+        yield finding(Msg("no measure follows the feedback from workplaces"), at=loc(instruments[0]),
+                      element=instruments[0].id, hint=Msg("link the instrument's measures with `measures:`"))

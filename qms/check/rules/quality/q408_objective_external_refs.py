@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -45,5 +46,5 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     if system.strategy is None or not system.strategy.objectives:
         return
     if not any(o.external_refs for o in system.strategy.objectives):
-        yield finding("no objective refers to a national or European goal", at=loc(system.strategy),
-                      hint="add `external_refs:` (e.g. an OKM funding goal or an EQAVET indicator) to the objectives")
+        yield finding(Msg("no objective refers to a national or European goal"), at=loc(system.strategy),
+                      hint=Msg("add `external_refs:` (e.g. an OKM funding goal or an EQAVET indicator) to the objectives"))

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context, add_months, period_end
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -55,10 +56,11 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
         if e.published or end is None or ctx.as_of is None:
             continue
         if add_months(end, LAG_MONTHS) < ctx.as_of:
-            yield finding(f"the results of evaluation '{e.id}' ({e.date}) are not recorded as published",
+            yield finding(Msg("the results of evaluation '{evaluation}' ({date}) are not recorded as published",
+                              evaluation=e.id, date=e.date),
                           at=loc(e), element=e.id,
-                          hint="add `published: YYYY-MM-DD`, or an evidence record of kind publication")
+                          hint=Msg("add `published: YYYY-MM-DD`, or an evidence record of kind publication"))
     if not published_any and not required:
-        yield finding("the model shows no publication of evaluation results", at=loc(system, "evaluations"),
-                      hint="mark the evaluations whose key results are published (`publish_required`, `published`), "
-                           "or add an evidence record of kind publication")
+        yield finding(Msg("the model shows no publication of evaluation results"), at=loc(system, "evaluations"),
+                      hint=Msg("mark the evaluations whose key results are published (`publish_required`, `published`), "
+                               "or add an evidence record of kind publication"))

@@ -32,11 +32,13 @@ from collections.abc import Iterator
 
 from qms.check.context import Context, group_of
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
+from qms.check.rules._util import or_list
 from qms.model import QualitySystem
 
 TYPES = ("self_assessment", "management_review", "internal_audit", "peer_review")
-_WORDS = {"student": "students", "staff": "staff", "working_life": "working life"}
+_WORDS = {"student": Msg("students"), "staff": Msg("staff"), "working_life": Msg("working life")}
 
 
 @rule(code="Q503", name="stakeholder-participation", scope="system", default_severity="warning",
@@ -48,6 +50,6 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     groups = {group_of(p) for e in evaluations for p in e.participants}
     missing = [w for g, w in _WORDS.items() if g not in groups]
     if missing:
-        yield finding(f"no evaluation records {' or '.join(missing)} among its participants",
+        yield finding(Msg("no evaluation records {groups} among its participants", groups=or_list(missing)),
                       at=loc(system, "evaluations"),
-                      hint="list the participant groups of the evaluations: `participants: [staff, student, working_life]`")
+                      hint=Msg("list the participant groups of the evaluations: `participants: [staff, student, working_life]`"))

@@ -41,6 +41,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -53,8 +54,11 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
         for i, auditor in enumerate(e.auditors):
             own = [pid for pid in e.processes if (p := ctx.processes.get(pid)) is not None and p.owner == auditor]
             if own:
-                yield finding(f"auditor '{auditor}' of audit '{e.id}' owns the audited process '{own[0]}'",
-                              at=loc(e, "auditors", i), element=e.id, hint="choose an auditor from another role or unit")
+                yield finding(Msg("auditor '{auditor}' of audit '{audit}' owns the audited process '{process}'",
+                                  auditor=auditor, audit=e.id, process=own[0]),
+                              at=loc(e, "auditors", i), element=e.id,
+                              hint=Msg("choose an auditor from another role or unit"))
             elif auditor in e.org_units:
-                yield finding(f"auditor '{auditor}' of audit '{e.id}' is one of the audited units",
-                              at=loc(e, "auditors", i), element=e.id, hint="choose an auditor from another unit")
+                yield finding(Msg("auditor '{auditor}' of audit '{audit}' is one of the audited units", auditor=auditor,
+                                  audit=e.id),
+                              at=loc(e, "auditors", i), element=e.id, hint=Msg("choose an auditor from another unit"))

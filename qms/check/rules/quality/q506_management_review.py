@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -44,12 +45,15 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     events = system.annual_cycle.events if system.annual_cycle else []
     reviews = [e for e in events if "management_review" in e.kind]
     if not reviews:
-        yield finding("the annual cycle has no management review", at=loc(system, "annual_cycle"),
-                      hint="add an event with `kind: management_review`, its month, inputs and outputs")
+        yield finding(Msg("the annual cycle has no management review"), at=loc(system, "annual_cycle"),
+                      hint=Msg("add an event with `kind: management_review`, its month, inputs and outputs"))
         return
     for e in reviews:
-        for field, what in (("inputs", "inputs"), ("outputs", "outputs")):
+        for field, message, hint in (
+            ("inputs", Msg("management review '{review}' has no inputs", review=e.id),
+             Msg("list its inputs: results, feedback, audits, actions, risks")),
+            ("outputs", Msg("management review '{review}' has no outputs", review=e.id),
+             Msg("list its outputs: decisions and actions")),
+        ):
             if not getattr(e, field):
-                yield finding(f"management review '{e.id}' has no {what}", at=loc(e), element=e.id,
-                              hint=f"list its {what}: " + ("results, feedback, audits, actions, risks"
-                                                           if field == "inputs" else "decisions and actions"))
+                yield finding(message, at=loc(e), element=e.id, hint=hint)

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context, add_months, period_end
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -40,14 +41,14 @@ from qms.model import QualitySystem
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     done = [e for e in system.evaluations if e.type in ("peer_review", "benchmarking") and e.status == "done"]
     if not done:
-        yield finding("the model records no peer review or benchmarking", at=loc(system, "evaluations"),
-                      hint="record peer reviews and benchmarking visits under evaluations:")
+        yield finding(Msg("the model records no peer review or benchmarking"), at=loc(system, "evaluations"),
+                      hint=Msg("record peer reviews and benchmarking visits under evaluations:"))
         return
     if ctx.as_of is None:
         return
     latest = max(done, key=lambda e: e.date or "")
     end = period_end(latest.date)
     if end is not None and end < add_months(ctx.as_of, -ctx.settings.review_interval_months):
-        yield finding(f"the latest peer review or benchmarking ('{latest.id}', {latest.date}) is older than one "
-                      "annual cycle", at=loc(latest), element=latest.id,
-                      hint="plan the next peer review or benchmarking")
+        yield finding(Msg("the latest peer review or benchmarking ('{evaluation}', {date}) is older than one "
+                          "annual cycle", evaluation=latest.id, date=latest.date), at=loc(latest), element=latest.id,
+                      hint=Msg("plan the next peer review or benchmarking"))

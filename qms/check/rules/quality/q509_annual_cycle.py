@@ -38,7 +38,9 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
+from qms.check.rules._util import and_no
 from qms.model import QualitySystem
 
 PHASES = ("plan", "do", "check", "act")
@@ -49,14 +51,14 @@ EVALUATION_KINDS = frozenset({"survey", "self_assessment", "audit", "management_
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     cycle = system.annual_cycle
     if cycle is None or not cycle.events:
-        yield finding("the model has no annual cycle (vuosikello)", at=loc(system, "annual_cycle"),
-                      hint="add `annual_cycle:` with its events by month")
+        yield finding(Msg("the model has no annual cycle (vuosikello)"), at=loc(system, "annual_cycle"),
+                      hint=Msg("add `annual_cycle:` with its events by month"))
         return
     present = {e.pdca for e in cycle.events if e.pdca}
     missing = [p for p in PHASES if p not in present]
     if missing:
-        yield finding(f"the annual cycle has no {' and no '.join(missing)} event", at=loc(cycle),
-                      hint="tag the events with their PDCA phase (`pdca:`) and add the missing ones")
+        yield finding(Msg("the annual cycle has no {phases} event", phases=and_no(missing)), at=loc(cycle),
+                      hint=Msg("tag the events with their PDCA phase (`pdca:`) and add the missing ones"))
     if not any(EVALUATION_KINDS & set(e.kind) for e in cycle.events):
-        yield finding("the annual cycle schedules no evaluation (survey, self-assessment, audit or review)",
-                      at=loc(cycle), hint="add the evaluation events with their `kind:`")
+        yield finding(Msg("the annual cycle schedules no evaluation (survey, self-assessment, audit or review)"),
+                      at=loc(cycle), hint=Msg("add the evaluation events with their `kind:`"))

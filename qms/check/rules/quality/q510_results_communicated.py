@@ -34,6 +34,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -44,8 +45,9 @@ KINDS = frozenset({"communication", "reporting"})
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     events = [e for e in (system.annual_cycle.events if system.annual_cycle else []) if KINDS & set(e.kind)]
     if not events:
-        yield finding("the annual cycle has no event that communicates results", at=loc(system, "annual_cycle"),
-                      hint="add an event with `kind: communication` and its `audience:`")
+        yield finding(Msg("the annual cycle has no event that communicates results"), at=loc(system, "annual_cycle"),
+                      hint=Msg("add an event with `kind: communication` and its `audience:`"))
     elif not any(e.audience for e in events):
-        yield finding(f"no communication event names its audience (e.g. '{events[0].id}')", at=loc(events[0]),
-                      element=events[0].id, hint="add `audience:` (staff, student, working_life, public …)")
+        yield finding(Msg("no communication event names its audience (e.g. '{event}')", event=events[0].id),
+                      at=loc(events[0]), element=events[0].id,
+                      hint=Msg("add `audience:` (staff, student, working_life, public …)"))

@@ -49,10 +49,12 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
+from qms.check.rules._util import none_of
 from qms.model import QualitySystem
 
-_ACTION_FIELDS = (("findings", "finding it is based on"), ("owner", "owner"), ("due", "due date"))
+_ACTION_FIELDS = (("findings", Msg("finding it is based on")), ("owner", Msg("owner")), ("due", Msg("due date")))
 
 
 @rule(code="Q511", name="development-plan", scope="system", default_severity="warning",
@@ -60,24 +62,29 @@ _ACTION_FIELDS = (("findings", "finding it is based on"), ("owner", "owner"), ("
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     plan = system.development_plan
     if plan is None:
-        yield finding("the model has no development plan", at=loc(system, "system"),
-                      hint="add `development_plan:` with its period, findings, actions and follow-up")
+        yield finding(Msg("the model has no development plan"), at=loc(system, "system"),
+                      hint=Msg("add `development_plan:` with its period, findings, actions and follow-up"))
         return
     if plan.start is None or plan.end is None:
-        yield finding(f"development plan '{plan.id}' has no period", at=loc(plan), element=plan.id,
-                      hint="add `start:` and `end:`")
+        yield finding(Msg("development plan '{plan}' has no period", plan=plan.id), at=loc(plan), element=plan.id,
+                      hint=Msg("add `start:` and `end:`"))
     elif ctx.as_of and not plan.start <= ctx.as_of <= plan.end:
-        yield finding(f"the period of development plan '{plan.id}' ({plan.start.isoformat()} – {plan.end.isoformat()}) "
-                      f"does not cover {ctx.as_of.isoformat()}", at=loc(plan, "end"), element=plan.id,
-                      hint="adopt the plan of the current period, or extend its `end:`")
+        yield finding(Msg("the period of development plan '{plan}' ({start} – {end}) does not cover {date}",
+                          plan=plan.id, start=plan.start.isoformat(), end=plan.end.isoformat(),
+                          date=ctx.as_of.isoformat()),
+                      at=loc(plan, "end"), element=plan.id,
+                      hint=Msg("adopt the plan of the current period, or extend its `end:`"))
     if not plan.follow_up:
-        yield finding(f"development plan '{plan.id}' is not followed up in the annual cycle", at=loc(plan),
-                      element=plan.id, hint="name the follow-up events of the vuosikello under `follow_up:`")
+        yield finding(Msg("development plan '{plan}' is not followed up in the annual cycle", plan=plan.id),
+                      at=loc(plan), element=plan.id,
+                      hint=Msg("name the follow-up events of the vuosikello under `follow_up:`"))
     if not plan.actions:
-        yield finding(f"development plan '{plan.id}' has no actions", at=loc(plan), element=plan.id,
-                      hint="add the improvement actions under `actions:`")
+        yield finding(Msg("development plan '{plan}' has no actions", plan=plan.id), at=loc(plan), element=plan.id,
+                      hint=Msg("add the improvement actions under `actions:`"))
     for a in plan.actions:
         missing = [label for key, label in _ACTION_FIELDS if not getattr(a, key)]
         if missing:
-            yield finding(f"action '{a.id}' has no {', no '.join(missing)}", at=loc(a), element=a.id,
-                          hint="add " + ", ".join(f"`{k}:`" for k, label in _ACTION_FIELDS if label in missing))
+            yield finding(Msg("action '{action}' has no {missing}", action=a.id, missing=none_of(missing)),
+                          at=loc(a), element=a.id,
+                          hint=Msg("add {keys}",
+                                   keys=", ".join(f"`{k}:`" for k, label in _ACTION_FIELDS if label in missing)))

@@ -38,8 +38,12 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
+
+#: the open statuses as words in a message (the English is the status itself)
+_STATUS = {"planned": Msg("planned"), "ongoing": Msg("ongoing")}
 
 
 @rule(code="Q512", name="action-overdue", scope="system", default_severity="warning", criteria=["FI-QMS-11"])
@@ -49,6 +53,7 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
         return
     for a in plan.actions:
         if a.due and a.due < ctx.as_of and a.status in ("planned", "ongoing"):
-            yield finding(f"action '{a.id}' was due on {a.due.isoformat()} and is still {a.status}",
+            yield finding(Msg("action '{action}' was due on {date} and is still {status}", action=a.id,
+                              date=a.due.isoformat(), status=_STATUS[a.status]),
                           at=loc(a, "due"), element=a.id,
-                          hint="set `status: done` when finished, or agree a new `due:` date in the follow-up")
+                          hint=Msg("set `status: done` when finished, or agree a new `due:` date in the follow-up"))

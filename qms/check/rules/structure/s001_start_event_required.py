@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -44,7 +45,7 @@ from qms.model import Process
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     if not flow.starts:
         yield finding(
-            f"process '{process.process}' has no start event",
+            Msg("process '{process}' has no start event", process=process.process),
             at=loc(process, "steps", key=True),
-            hint="add a step `{id: alku, start: <what triggers the process>}` and a flow from it",
+            hint=Msg("add a step `{id: alku, start: <what triggers the process>}` and a flow from it"),
         )

@@ -41,6 +41,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.check.rules._util import quoted
 from qms.model import Process
@@ -58,12 +59,12 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
         first = comp[0]
         step = process.step(first)
         if len(comp) == 1 and not view.out[first]:
-            message = f"the flow stops at step '{first}': it has no outgoing flow and is not an end event"
-            hint = f"add a flow from '{first}' to the next step or to an end event"
+            message = Msg("the flow stops at step '{step}': it has no outgoing flow and is not an end event", step=first)
+            hint = Msg("add a flow from '{step}' to the next step or to an end event", step=first)
         elif len(comp) == 1:
-            message = f"step '{first}' loops without a way to an end event"
-            hint = f"add a branch from '{first}' that leads to an end event"
+            message = Msg("step '{step}' loops without a way to an end event", step=first)
+            hint = Msg("add a branch from '{step}' that leads to an end event", step=first)
         else:
-            message = f"steps {quoted(comp)} loop without a way to an end event"
-            hint = "add an exit branch from the loop to the next step or an end event"
+            message = Msg("steps {steps} loop without a way to an end event", steps=quoted(comp))
+            hint = Msg("add an exit branch from the loop to the next step or an end event")
         yield finding(message, at=loc(step), hint=hint, element=first)

@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -51,8 +52,8 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     for n in view.nodes:
         if n not in view.connected:
             yield finding(
-                f"step '{n}' is not connected to the flow",
+                Msg("step '{step}' is not connected to the flow", step=n),
                 at=loc(process.step(n)),
-                hint=f"add flows to and from '{n}' under flow:, or remove the step",
+                hint=Msg("add flows to and from '{step}' under flow:, or remove the step", step=n),
                 element=n,
             )

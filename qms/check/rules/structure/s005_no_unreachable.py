@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.check.rules._util import quoted
 from qms.model import Process
@@ -56,8 +57,8 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     for comp in view.components(cut_off, reverse=True):
         first = comp[0]
         if len(comp) == 1:
-            message = f"step '{first}' cannot be reached from a start event"
+            message = Msg("step '{step}' cannot be reached from a start event", step=first)
         else:
-            message = f"steps {quoted(comp)} cannot be reached from a start event"
+            message = Msg("steps {steps} cannot be reached from a start event", steps=quoted(comp))
         yield finding(message, at=loc(process.step(first)),
-                      hint=f"add a flow into '{first}' from the step that comes before it", element=first)
+                      hint=Msg("add a flow into '{step}' from the step that comes before it", step=first), element=first)

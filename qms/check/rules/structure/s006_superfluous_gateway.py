@@ -44,6 +44,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -54,8 +55,9 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     for n in view.gateway_nodes:
         if len(view.inc[n]) == 1 and len(view.out[n]) == 1:
             yield finding(
-                f"gateway '{n}' has one incoming and one outgoing flow: it neither decides nor joins",
+                Msg("gateway '{gateway}' has one incoming and one outgoing flow: it neither decides nor joins", gateway=n),
                 at=loc(process.step(n)),
-                hint=f"add the missing branch of '{n}', or remove it and connect its neighbours directly",
+                hint=Msg("add the missing branch of '{gateway}', or remove it and connect its neighbours directly",
+                     gateway=n),
                 element=n,
             )

@@ -51,6 +51,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -61,8 +62,10 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     for m in view.merges:
         if m.kind == "unsynchronised" and view.kind(m.node) != "gateway":
             yield finding(
-                f"step '{m.node}' receives parallel branches of '{m.split}' and would run once per branch",
+                Msg("step '{step}' receives parallel branches of '{split}' and would run once per branch",
+                    step=m.node, split=m.split),
                 at=loc(process.step(m.node)),
-                hint=f"join the branches of '{m.split}' with a parallel gateway (`parallel:`) before '{m.node}'",
+                hint=Msg("join the branches of '{split}' with a parallel gateway (`parallel:`) before '{step}'",
+                         split=m.split, step=m.node),
                 element=m.node,
             )

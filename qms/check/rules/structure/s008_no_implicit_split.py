@@ -50,6 +50,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -64,8 +65,8 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
         if len(plain) > 1:
             targets = ", ".join(f"'{e.dst}'" for e in plain)
             yield finding(
-                f"step '{n}' splits the flow without a gateway (to {targets})",
+                Msg("step '{step}' splits the flow without a gateway (to {targets})", step=n, targets=targets),
                 at=loc(process.step(n)),
-                hint=f"add a `decision:` (one branch) or `parallel:` (all branches) step after '{n}'",
+                hint=Msg("add a `decision:` (one branch) or `parallel:` (all branches) step after '{step}'", step=n),
                 element=n,
             )

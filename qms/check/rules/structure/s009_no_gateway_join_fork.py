@@ -60,6 +60,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -70,8 +71,9 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     for n in view.gateway_nodes:
         if len(view.forward_in(n)) > 1 and len(view.out[n]) > 1:
             yield finding(
-                f"gateway '{n}' both joins {len(view.forward_in(n))} branches and splits into {len(view.out[n])}",
+                Msg("gateway '{gateway}' both joins {joins} branches and splits into {splits}",
+                    gateway=n, joins=len(view.forward_in(n)), splits=len(view.out[n])),
                 at=loc(process.step(n)),
-                hint=f"join the branches in a separate gateway before '{n}'",
+                hint=Msg("join the branches in a separate gateway before '{gateway}'", gateway=n),
                 element=n,
             )

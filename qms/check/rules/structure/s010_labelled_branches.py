@@ -45,6 +45,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.check.rules._util import blank
 from qms.model import Process
@@ -59,8 +60,8 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
         for e in view.out[n]:
             if blank(e.label) and not e.condition:
                 yield finding(
-                    f"branch '{e.src} -> {e.dst}' of decision '{n}' has no label",
+                    Msg("branch '{branch}' of decision '{decision}' has no label", branch=f"{e.src} -> {e.dst}", decision=n),
                     at=loc(e.flow),
-                    hint=f"write the answer after the flow: `{e.src} -> {e.dst}: kyllä`",
+                    hint=Msg("write the answer after the flow: `{branch}: kyllä`", branch=f"{e.src} -> {e.dst}"),
                     element=n,
                 )

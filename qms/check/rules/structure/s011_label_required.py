@@ -38,8 +38,9 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
-from qms.check.rules._util import blank
+from qms.check.rules._util import KIND_WORDS, blank
 from qms.model import Process
 
 
@@ -54,8 +55,8 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
             continue
         if blank(step.name if kind == "call" else getattr(step, kind)):
             yield finding(
-                f"{kind} '{step.id}' has no name",
+                Msg("{kind} '{step}' has no name", kind=KIND_WORDS[kind], step=step.id),
                 at=loc(step, kind),
-                hint=f"write the name after `{kind}:`",
+                hint=Msg("write the name after `{key}:`", key=kind),
                 element=step.id,
             )

@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -58,10 +59,12 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
             seen[key] = f
             continue
         first_loc = loc(first)
-        line = f" (first at line {first_loc.line})" if first_loc and first_loc.line else ""
+        text = f"{f.from_} -> {f.to}"
+        message = (Msg("flow '{flow}' is written twice (first at line {line})", flow=text, line=first_loc.line)
+                   if first_loc and first_loc.line else Msg("flow '{flow}' is written twice", flow=text))
         yield finding(
-            f"flow '{f.from_} -> {f.to}' is written twice{line}",
+            message,
             at=loc(f),
-            hint="delete the repeated line, or give the two branches different labels",
+            hint=Msg("delete the repeated line, or give the two branches different labels"),
             element=f.from_,
         )

@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -51,8 +52,9 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     blank = [flow.steps[n] for n in flow.starts if flow.steps[n].trigger in (None, "none")]
     for step in blank[1:]:
         yield finding(
-            f"start event '{step.id}' is the second start event without a trigger (the first is '{blank[0].id}')",
+            Msg("start event '{step}' is the second start event without a trigger (the first is '{first}')",
+                step=step.id, first=blank[0].id),
             at=loc(step),
-            hint="add `trigger: timer` (with `when:`) or `trigger: message`, or keep one start event",
+            hint=Msg("add `trigger: timer` (with `when:`) or `trigger: message`, or keep one start event"),
             element=step.id,
         )

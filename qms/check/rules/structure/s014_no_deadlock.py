@@ -56,6 +56,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -65,18 +66,21 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     for m in view.merges:
         if m.kind == "deadlock":
-            source = f"alternatives of decision '{m.split}'" if m.split else "flows that do not all run"
+            message = (Msg("parallel join '{join}' waits for alternatives of decision '{decision}': "
+                           "the process would stop here", join=m.node, decision=m.split) if m.split
+                       else Msg("parallel join '{join}' waits for flows that do not all run: the process would stop here",
+                                join=m.node))
             yield finding(
-                f"parallel join '{m.node}' waits for {source}: the process would stop here",
+                message,
                 at=loc(process.step(m.node)),
-                hint=f"make '{m.node}' a `decision:` (or let the branches flow into the next step)",
+                hint=Msg("make '{join}' a `decision:` (or let the branches flow into the next step)", join=m.node),
                 element=m.node,
             )
         elif m.kind == "maybe-deadlock":
             yield finding(
-                f"parallel join '{m.node}' waits for every branch of inclusive split '{m.split}', "
-                "but not every branch need run",
+                Msg("parallel join '{join}' waits for every branch of inclusive split '{split}', "
+                    "but not every branch need run", join=m.node, split=m.split),
                 at=loc(process.step(m.node)),
-                hint=f"join the branches of '{m.split}' with an `inclusive:` gateway",
+                hint=Msg("join the branches of '{split}' with an `inclusive:` gateway", split=m.split),
                 element=m.node,
             )

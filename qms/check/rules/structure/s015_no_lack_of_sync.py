@@ -50,6 +50,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -62,9 +63,9 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
             split_kind = view.gateway(m.split) if m.split else None
             join = "inclusive" if split_kind == "inclusive" else "parallel"
             yield finding(
-                f"exclusive gateway '{m.node}' merges the concurrent branches of '{m.split}': "
-                "what follows would run once per branch",
+                Msg("exclusive gateway '{gateway}' merges the concurrent branches of '{split}': "
+                    "what follows would run once per branch", gateway=m.node, split=m.split),
                 at=loc(process.step(m.node)),
-                hint=f"make '{m.node}' a `{join}:` gateway that waits for the branches",
+                hint=Msg("make '{gateway}' a `{join}:` gateway that waits for the branches", gateway=m.node, join=join),
                 element=m.node,
             )

@@ -39,7 +39,9 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
+from qms.check.rules._util import KIND_WORDS
 from qms.model import Process
 
 
@@ -50,15 +52,17 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
         return
     if len(missing) == len(process.steps) and not process.lanes:
         yield finding(
-            f"no step of process '{process.process}' has a lane: nobody is responsible for the steps",
+            Msg("no step of process '{process}' has a lane: nobody is responsible for the steps",
+                process=process.process),
             at=loc(process, "steps", key=True),
-            hint="list the roles under `lanes:` and give every step `lane:`",
+            hint=Msg("list the roles under `lanes:` and give every step `lane:`"),
         )
         return
     for s in missing:
         yield finding(
-            f"{flow.step_kind(s.id)} '{s.id}' has no lane",
+            Msg("{kind} '{step}' has no lane", kind=KIND_WORDS[flow.step_kind(s.id)], step=s.id),
             at=loc(s),
-            hint="add `lane:` with the role that does it" + (f" (one of {', '.join(process.lanes)})" if process.lanes else ""),
+            hint=(Msg("add `lane:` with the role that does it (one of {lanes})", lanes=", ".join(process.lanes))
+                  if process.lanes else Msg("add `lane:` with the role that does it")),
             element=s.id,
         )

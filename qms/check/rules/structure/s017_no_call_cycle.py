@@ -63,6 +63,7 @@ import networkx as nx
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -86,9 +87,9 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
         _, step = first_call[(head, target)]
         cycle = " -> ".join([*members, head]) if len(members) > 1 else f"{head} -> {head}"
         yield finding(
-            f"processes call each other in a circle: {cycle}",
+            Msg("processes call each other in a circle: {cycle}", cycle=cycle),
             at=loc(step, "call"),
-            hint="remove one of the calls, or hand the result over as an output (`outputs: {to: [...]}`)",
+            hint=Msg("remove one of the calls, or hand the result over as an output (`outputs: {to: [...]}`)"),
             process=head,
             element=getattr(step, "id", ""),
         )

@@ -55,6 +55,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -66,10 +67,12 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
         src, dst = steps.get(m.from_), steps.get(m.to)
         if src is not None and dst is not None:
             continue  # two steps: reported when the file is loaded
-        text = f"message '{m.from_} -> {m.to}'"
+        text = f"{m.from_} -> {m.to}"
         if src is not None and flow.step_kind(src.id) == "start":
-            yield finding(f"{text} is sent by start event '{src.id}', which can only receive",
-                          at=loc(m), element=src.id, hint="turn it around, or send it from the first task")
+            yield finding(Msg("message '{message}' is sent by start event '{start}', which can only receive",
+                              message=text, start=src.id),
+                          at=loc(m), element=src.id, hint=Msg("turn it around, or send it from the first task"))
         if dst is not None and flow.step_kind(dst.id) == "end":
-            yield finding(f"{text} is received by end event '{dst.id}', which can only send",
-                          at=loc(m), element=dst.id, hint="turn it around, or receive it in the last task")
+            yield finding(Msg("message '{message}' is received by end event '{end}', which can only send",
+                              message=text, end=dst.id),
+                          at=loc(m), element=dst.id, hint=Msg("turn it around, or receive it in the last task"))

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -47,9 +48,11 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     view = flow
     for n in view.starts:
         for e in view.inc[n]:
-            yield finding(f"flow '{e.src} -> {n}' goes into start event '{n}'", at=loc(e.flow), element=n,
-                          hint=f"make '{n}' a task or an intermediate `event:`, or turn the flow around")
+            yield finding(Msg("flow '{flow}' goes into start event '{start}'", flow=f"{e.src} -> {n}", start=n),
+                          at=loc(e.flow), element=n,
+                          hint=Msg("make '{step}' a task or an intermediate `event:`, or turn the flow around", step=n))
     for n in view.ends:
         for e in view.out[n]:
-            yield finding(f"flow '{n} -> {e.dst}' leaves end event '{n}'", at=loc(e.flow), element=n,
-                          hint=f"make '{n}' a task or an intermediate `event:`, or turn the flow around")
+            yield finding(Msg("flow '{flow}' leaves end event '{end}'", flow=f"{n} -> {e.dst}", end=n),
+                          at=loc(e.flow), element=n,
+                          hint=Msg("make '{step}' a task or an intermediate `event:`, or turn the flow around", step=n))
