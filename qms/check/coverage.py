@@ -76,7 +76,8 @@ class CriterionStatus:
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         """JSON form."""
         c = self.criterion
-        return {"id": c.id, "title": c.title_in(lang), "ref": self.ref or c.ref, "source": c.source, "level": c.level,
+        return {"id": c.id, "title": c.title_in(lang), "ref": say(self.ref or c.ref, lang), "source": c.source,
+                "level": c.level,
                 "check": c.automation, "status": self.status, "shown": self.shown, "items": self.items,
                 "rules": list(self.rules), "note": say(self.note, lang),
                 "evidence": [p.as_dict() for p in self.evidence],
@@ -313,7 +314,7 @@ def format_coverage_text(reports: Sequence[CoverageReport], *, pointers: bool = 
             for c in fw.criteria:
                 counts = f" {c.shown} {_w('of', lang)} {c.items}" if c.items and c.status == "partly met" else ""
                 word = status_word(c.status, lang) + counts
-                ref = f" [{c.ref}]" if c.ref else ""
+                ref = f" [{say(c.ref, lang)}]" if c.ref else ""
                 out.append(f"  {_MARK[c.status]} {c.criterion.id:<12} {word:<26} {c.criterion.title_in(lang)}{ref}")
                 if pointers and c.status != "not applicable":
                     for p in c.pointers:

@@ -506,12 +506,14 @@ def _early_warning(s: QualitySystem, ctx: Context) -> Evidence:
     path = _described_tagged(ctx, "student_path")
     alert = None
     for p in path:
-        m = next((m for m in ctx.measures_by_process.get(p.process, []) if m.alert), None)
+        m = next((m for m in ctx.measures_by_process.get(p.process, []) if m.alert and m.monitors == "individual"),
+                 None)
         if m:
-            alert = _model(f"measure {m.id} with an alert level, on process {p.process}", m, "alert", ref=m.id)
+            alert = _model(f"measure {m.id} alerts about a single learner, on process {p.process}", m, "alert",
+                           ref=m.id)
             break
     return Evidence((_tagged_item(ctx, "student_path", "a described student-path process", "student_path"),
-                     Item("alert", "an alert level that triggers support", alert)))
+                     Item("alert", "an alert about a single learner that triggers support", alert)))
 
 
 def _loops(s: QualitySystem, ctx: Context) -> Evidence:

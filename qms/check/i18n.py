@@ -77,8 +77,8 @@ def say(text: str, lang: str) -> str:
 
     Examples
     --------
-    >>> say(Msg("{n} processes are stubs: {names}", n=2, names="a, b"), "fi")
-    '2 prosessia on pelkkiä nimiä prosessikartalla: a, b'
+    >>> say(Msg("process '{process}' is not described yet: it has no steps", process="tilat"), "fi")
+    "prosessia 'tilat' ei ole vielä kuvattu: sillä ei ole vaiheita"
     >>> say("plain text stays", "fi")
     'plain text stays'
     """
@@ -99,7 +99,8 @@ def fields(template: str) -> set[str]:
 
 
 def translate(findings: Iterable[Finding], lang: str) -> list[Finding]:
-    """``findings`` with their messages and hints said in ``lang``."""
+    """``findings`` with their messages, hints and references said in ``lang``."""
     if lang == "en":
         return list(findings)
-    return [dataclasses.replace(f, message=say(f.message, lang), hint=say(f.hint, lang)) for f in findings]
+    return [dataclasses.replace(f, message=say(f.message, lang), hint=say(f.hint, lang),
+                                refs=tuple(say(r, lang) for r in f.refs)) for f in findings]

@@ -55,7 +55,9 @@ class Measure(StrictModel):
     Why: ISO 9001 4.4 c and EQAVET ask for indicators with targets, a data source, a
     rhythm and an owner; a measure is *complete* when it has all of them.
     ``target`` and ``alert`` are written as a comparison, e.g. ``">= 4.3"``, ``"≤ 8 %"``.
-    ``segment_by`` says by what results must be broken down (``[tulosalue]``, ``[education_form]``).
+    ``segment_by`` says by what results must be broken down (``[tulosalue]``, ``[education_form]``);
+    ``monitors`` says whom one value is about: the provider, a unit, a group, or one learner
+    (``individual``: study progress, HOKS progress, absences, the base of an early warning).
     """
 
     id: Id
@@ -77,6 +79,7 @@ class Measure(StrictModel):
     stakeholder_group: str | None = None
     eqavet_indicators: list[int] = Field(default_factory=list)
     segment_by: list[str] = Field(default_factory=list)
+    monitors: Literal["provider", "unit", "group", "individual"] | None = None
     results: list[Result] = Field(default_factory=list)
     benchmarks: list[Benchmark] = Field(default_factory=list)
     ignore: dict[str, str] = Field(default_factory=dict)

@@ -161,7 +161,7 @@ def test_findings_of_frameworks_not_in_force_are_dropped_and_the_rest_cite_their
     codes = {f.code for f in findings}
     assert "Q105" not in codes  # risks per process: ISO 9001:2015 only
     q101 = next(f for f in findings if f.code == "Q101")
-    assert q101.refs == ("ISO 9001:2008 5.5.1", "EQAVET 2009: planning")
+    assert q101.refs == ("ISO 9001:2008 5.5.1", "EQAVET 2009: planning phase")
     later = check(_system(tmp_path / "b", roles, poikkeamat=process)).findings
     assert "Q105" in {f.code for f in later}
 

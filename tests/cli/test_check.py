@@ -54,7 +54,7 @@ def test_warnings_only_exit_0_and_text_goes_to_stderr(runner: CliRunner) -> None
 
 def test_error_finding_exits_1(runner: CliRunner) -> None:
     _system(PROCESS.replace("  - alku -> tyo -> loppu\n", "  - alku -> tyo\n"))
-    result = runner.invoke(cli, ["check", "s"])
+    result = runner.invoke(cli, ["check", "s", "--lang", "en"])
     assert result.exit_code == 1
     assert ("s/processes/p.yaml:7:5: error S003 no-dead-end: the flow stops at step 'tyo': it has no outgoing flow "
             "and is not an end event (add a flow from 'tyo' to the next step or to an end event)") in result.stderr
@@ -138,7 +138,7 @@ def test_top_lists_the_findings_to_fix_first(runner: CliRunner) -> None:
 def test_as_of_for_a_single_file(runner: CliRunner) -> None:
     Path("p.yaml").write_text(PROCESS + "review: {version: 1, next_review: 2026-01-01}\n", encoding="utf-8")
     assert "Q108" not in runner.invoke(cli, ["check", "p.yaml"]).stderr
-    late = runner.invoke(cli, ["check", "p.yaml", "--as-of", "2026-03-01"])
+    late = runner.invoke(cli, ["check", "p.yaml", "--as-of", "2026-03-01", "--lang", "en"])
     assert "warning Q108 review-overdue: the review of process 'p' was due on 2026-01-01" in late.stderr
     bad = runner.invoke(cli, ["check", "p.yaml", "--as-of", "1.3.2026"])
     assert bad.exit_code == 2 and "'1.3.2026' is not a date" in bad.stderr

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -48,7 +49,8 @@ def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
         return
     if process.governed_by_cycle and ctx.settings.option("inherit_risks", True):
         return
-    yield finding(f"process '{process.process}' has no risks and is not governed by the annual cycle",
+    yield finding(Msg("process '{process}' has no risks and is not governed by the annual cycle",
+                      process=process.process),
                   at=loc(process, "process"), element=process.process,
-                  hint="add `risks:` with likelihood, impact, controls, owner and review_date, "
-                       "or `governed_by_cycle: true` when the system's risk review covers it")
+                  hint=Msg("add `risks:` with likelihood, impact, controls, owner and review_date, "
+                           "or `governed_by_cycle: true` when the system's risk review covers it"))

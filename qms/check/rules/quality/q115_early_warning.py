@@ -1,11 +1,14 @@
-"""A student-path process has an early-warning measure and a decision that acts on it.
+"""A student-path process has an early warning about each learner and a decision that acts on it.
 
-Why: EQAVET asks for early-warning mechanisms that detect a risk of failure such as study
-delays or drop-out. In the model that is a measure with an ``alert:`` level in a process
-tagged ``student_path``, and a decision in its flow that leads to support.
+Why: EQAVET asks for early-warning mechanisms that detect a learner's risk of failure, such as
+study delays or drop-out. In the model that is a measure with an ``alert:`` level that follows
+one learner (``monitors: individual``: study progress, HOKS progress, absences) in a process
+tagged ``student_path``, and a decision in its flow that leads to support. An aggregate rate
+("drop-out above 10 % in a result area") is a management signal: it cannot tell which learner
+needs support, so it does not make an early warning on its own.
 
-Fix: give a measure of the process an ``alert:`` (e.g. ``"> 10 %"``) and model the decision
-("Tarvitaanko erityistä tukea?") that routes to the support step.
+Fix: give a measure that follows each learner an ``alert:`` and ``monitors: individual``, and
+model the decision ("Tarvitaanko erityistä tukea?") that routes to the support step.
 
 **Bad**::
 
@@ -19,7 +22,7 @@ Fix: give a measure of the process an ``alert:`` (e.g. ``"> 10 %"``) and model t
       - {id: loppu, end: Loppu}
     flow: [alku -> opinnot -> loppu]
     measures:
-      - {id: M-1, name: Negatiivinen eroaminen, target: "<= 8 %"}
+      - {id: M-1, name: Negatiivinen eroaminen, target: "<= 8 %", alert: "> 10 %", monitors: provider}
 
 **Good**::
 
@@ -40,6 +43,7 @@ Fix: give a measure of the process an ``alert:`` (e.g. ``"> 10 %"``) and model t
       - tukitoimet -> opinnot -> loppu
     measures:
       - {id: M-1, name: Negatiivinen eroaminen, target: "<= 8 %", alert: "> 10 %"}
+      - {id: M-2, name: Osaamispisteitä 3 kk:ssa, target: ">= 30 osp", alert: "< 10 osp", monitors: individual}
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from collections.abc import Iterator
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.flowgraph import FlowView
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import Process
 
@@ -57,11 +62,21 @@ from qms.model import Process
 def check(process: Process, flow: FlowView, ctx: Context) -> Iterator[Finding]:
     if "student_path" not in process.tags:
         return
-    if not any(m.alert for m in ctx.measures_by_process.get(process.process, [])):
-        yield finding(f"no measure of student-path process '{process.process}' has an alert level",
+    alerts = [m for m in ctx.measures_by_process.get(process.process, []) if m.alert]
+    if not alerts:
+        yield finding(Msg("no measure of student-path process '{process}' has an alert level",
+                          process=process.process),
                       at=loc(process, "measures"), element=process.process,
-                      hint="give the drop-out or progress measure an `alert:` level, e.g. \"> 10 %\"")
+                      hint=Msg("give the drop-out or progress measure an `alert:` level, e.g. \"> 10 %\""))
+    elif not any(m.monitors == "individual" for m in alerts):
+        yield finding(Msg("the alerts of student-path process '{process}' are aggregate rates ({measures}): "
+                          "none follows a single learner", process=process.process,
+                          measures=", ".join(m.id for m in alerts)),
+                      at=loc(alerts[0], "alert"), element=process.process,
+                      hint=Msg("add a measure that follows each learner (study progress, HOKS progress, absences) "
+                               "with an `alert:` and `monitors: individual`"))
     if not any(s.kind in ("decision", "inclusive") for s in process.steps):
-        yield finding(f"student-path process '{process.process}' has no decision that routes a student to support",
+        yield finding(Msg("student-path process '{process}' has no decision that routes a student to support",
+                          process=process.process),
                       at=loc(process, "steps", key=True), element=process.process,
-                      hint="model the decision (\"Tarvitaanko tukea?\") that leads to the support step")
+                      hint=Msg("model the decision (\"Tarvitaanko tukea?\") that leads to the support step"))

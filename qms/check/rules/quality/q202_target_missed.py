@@ -48,6 +48,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.check.targets import latest_result, parse_target
 from qms.model import QualitySystem
@@ -89,11 +90,15 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
             continue
         unit = f" {target.unit}" if target.unit else ""
         alert = parse_target(m.alert) if m.alert and m.alert.strip()[:1] in "<>≤≥=" else None
-        alarm = f"; it is past the alert level {m.alert.strip()}" if alert and m.alert and alert.met_by(value) else ""
+        past = bool(alert and m.alert and alert.met_by(value))
+        fields = {"measure": m.id, "value": f"{_number(value)}{unit}", "period": period,
+                  "target": str(m.target).strip(), "alert": (m.alert or "").strip()}
         yield finding(
-            f"the latest result of measure '{m.id}' ({_number(value)}{unit} in {period}) misses its target "
-            f"{str(m.target).strip()}{alarm}",
+            Msg("the latest result of measure '{measure}' ({value} in {period}) misses its target {target}; "
+                "it is past the alert level {alert}, and no action addresses it", **fields) if past else
+            Msg("the latest result of measure '{measure}' ({value} in {period}) misses its target {target}, "
+                "and no action addresses it", **fields),
             at=loc(m, "target"), process=holder.process if holder else "", element=m.id,
-            hint="link an improvement action to the measure (`effect_measure:` or a finding's `measures:`), "
-                 "or review the target",
+            hint=Msg("plan an improvement action for the measure (`effect_measure:` or a finding's `measures:`), "
+                     "or review the target"),
         )

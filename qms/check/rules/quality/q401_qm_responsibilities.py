@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -43,13 +44,14 @@ from qms.model import QualitySystem
       criteria=["EQAVET-P4", "FI-LAW-2"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     if not any(r.qms_owner for r in system.roles):
-        yield finding("no role is marked as the owner of the quality system", at=loc(system, "roles"),
-                      hint="mark the top-management role with `qms_owner: true`")
+        yield finding(Msg("no role is marked as the owner of the quality system"), at=loc(system, "roles"),
+                      hint=Msg("mark the top-management role with `qms_owner: true`"))
     if not any(r.qm_responsibility for r in system.roles):
-        yield finding("no role is marked with quality-management responsibility", at=loc(system, "roles"),
-                      hint="mark the quality manager's role with `qm_responsibility: true`", criteria=["EQAVET-P4"])
+        yield finding(Msg("no role is marked with quality-management responsibility"), at=loc(system, "roles"),
+                      hint=Msg("mark the quality manager's role with `qm_responsibility: true`"), criteria=["EQAVET-P4"])
     for g in system.quality_groups:
-        for field, what in (("members", "members"), ("mandate", "mandate")):
+        for field in ("members", "mandate"):
             if not getattr(g, field):
-                yield finding(f"quality group '{g.id}' has no {what}", at=loc(g), element=g.id,
-                              hint=f"add `{field}:`")
+                yield finding(Msg("quality group '{group}' has no members", group=g.id) if field == "members" else
+                              Msg("quality group '{group}' has no mandate", group=g.id), at=loc(g), element=g.id,
+                              hint=Msg("add `{field}:`", field=field))

@@ -70,10 +70,12 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
         feeds = any(d.get("kind") == "handoff" and v in ctx.processes and v != p.process
                     for _, v, d in ctx.architecture.out_edges(p.process, data=True))
         if not feeds:
-            yield finding(f"the outputs of anticipation process '{p.process}' go to no other process",
+            yield finding(Msg("the outputs of anticipation process '{process}' go to no other process",
+                              process=p.process),
                           at=loc(p, "outputs"), process=p.process, element=p.process,
-                          hint="hand its outputs to the planning processes: `outputs: [{name: ..., to: [...]}]`")
+                          hint=Msg("hand its outputs to the planning processes: `outputs: [{name: ..., to: [...]}]`"))
         if not any(m.type in ("outcome", "perception") for m in ctx.measures_by_process.get(p.process, [])):
-            yield finding(f"anticipation process '{p.process}' has no outcome or perception measure",
+            yield finding(Msg("anticipation process '{process}' has no outcome or perception measure",
+                              process=p.process),
                           at=loc(p, "measures"), process=p.process, element=p.process,
-                          hint="add an outcome measure such as employment of graduates, or working-life feedback")
+                          hint=Msg("add an outcome measure such as employment of graduates, or working-life feedback"))

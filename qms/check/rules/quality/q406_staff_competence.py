@@ -61,11 +61,14 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
         if p.is_stub:
             continue
         if not p.outputs:
-            yield finding(f"staff-competence process '{p.process}' names no output such as a competence plan",
+            yield finding(Msg("staff-competence process '{process}' names no output such as a competence plan",
+                              process=p.process),
                           at=loc(p, "process"), process=p.process, element=p.process,
-                          hint="add the competence development plan under `outputs:`")
+                          hint=Msg("add the competence development plan under `outputs:`"))
         measures = ctx.measures_by_process.get(p.process, [])
         if not any(m.type == "input" or 2 in m.eqavet_indicators for m in measures):
-            yield finding(f"no measure of process '{p.process}' follows investment in staff training",
+            yield finding(Msg("no measure of process '{process}' follows investment in staff training",
+                              process=p.process),
                           at=loc(p, "measures"), process=p.process, element=p.process,
-                          hint="add a measure such as training days per person (`type: input`, `eqavet_indicators: [2]`)")
+                          hint=Msg("add a measure such as training days per person (`type: input`, "
+                                   "`eqavet_indicators: [2]`)"))

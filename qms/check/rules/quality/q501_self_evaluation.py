@@ -34,9 +34,17 @@ from collections.abc import Iterator
 
 from qms.check.context import Context, add_months, period_end
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.check.rules._util import quoted
 from qms.model import QualitySystem
+
+
+def _joined(parts: list[Msg]) -> Msg:
+    """``a; b; c`` (one to three parts) with each part said in the report's language."""
+    return (Msg("{a}", a=parts[0]) if len(parts) == 1 else
+            Msg("{a}; {b}", a=parts[0], b=parts[1]) if len(parts) == 2 else
+            Msg("{a}; {b}; {c}", a=parts[0], b=parts[1], c=parts[2]))
 
 
 @rule(code="Q501", name="self-evaluation", scope="system", default_severity="warning",
@@ -48,24 +56,25 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
         done = [e for e in done if (end := period_end(e.date)) is None or end >= since]
     if not done:
         months = ctx.settings.review_interval_months
-        yield finding(f"the model records no self-assessment done in the {months} months before "
-                      f"{ctx.as_of.isoformat() if ctx.as_of else 'as_of'}",
+        yield finding(Msg("the model records no self-assessment done in the {months} months before {day}",
+                          months=months, day=ctx.as_of.isoformat() if ctx.as_of else "as_of"),
                       at=loc(system, "evaluations"),
-                      hint="record the self-assessment under evaluations: (`type: self_assessment`, date, scope)")
+                      hint=Msg("record the self-assessment under evaluations: (`type: self_assessment`, date, scope)"))
         return
     latest = max(done, key=lambda e: e.date or "")
     if not (latest.processes or latest.org_units or latest.education_forms):
         return  # no scope given: the whole provider
-    gaps: list[str] = []
+    gaps: list[Msg] = []
     forms = [f.id for f in system.education_forms if f.id not in latest.education_forms]
     if forms:
-        gaps.append(f"education forms {quoted(forms)}")
+        gaps.append(Msg("education forms {forms}", forms=quoted(forms)))
     core = [p.process for p in system.processes if p.category == "core" and p.process not in latest.processes]
     if core:
-        gaps.append(f"core processes {quoted(core)}")
+        gaps.append(Msg("core processes {processes}", processes=quoted(core)))
     areas = [u.id for u in system.org_units if u.level == "tulosalue" and u.id not in latest.org_units]
     if areas:
-        gaps.append(f"result areas {quoted(areas)}")
+        gaps.append(Msg("result areas {areas}", areas=quoted(areas)))
     if gaps:
-        yield finding(f"self-assessment '{latest.id}' does not cover {'; '.join(gaps)}", at=loc(latest),
-                      element=latest.id, hint="widen its scope (education_forms:, processes:, org_units:)")
+        yield finding(Msg("self-assessment '{assessment}' does not cover {gaps}", assessment=latest.id,
+                          gaps=_joined(gaps)), at=loc(latest),
+                      element=latest.id, hint=Msg("widen its scope (education_forms:, processes:, org_units:)"))

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.check.versions import applied_versions
 from qms.model import QualitySystem
@@ -44,13 +45,13 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     kinds = ["external_evaluation_report"] + (["peer_review_report"] if ctx.settings.option("peer_review_counts") else [])
     records = [r for r in system.evidence if r.kind in kinds]
     if not records:
-        yield finding("the model has no record of an external evaluation", at=loc(system, "evidence"),
-                      hint="add the latest external evaluation report under evidence: "
-                           "(`kind: external_evaluation_report`)")
+        yield finding(Msg("the model has no record of an external evaluation"), at=loc(system, "evidence"),
+                      hint=Msg("add the latest external evaluation report under evidence: "
+                               "(`kind: external_evaluation_report`)"))
         return
     since = ctx.years_before(2 * ctx.settings.audit_cycle_years)
     dated = [r.date for r in records if r.date]
     if since is not None and dated and max(dated) < since:
-        yield finding(f"the latest external evaluation record is from {max(dated).isoformat()}",
+        yield finding(Msg("the latest external evaluation record is from {day}", day=max(dated).isoformat()),
                       at=loc(system, "evidence"),
-                      hint="add the report of a more recent external evaluation, or plan one")
+                      hint=Msg("add the report of a more recent external evaluation, or plan one"))

@@ -35,10 +35,11 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
-_LEVELS = {"kehittynyt": "kehittynyt", "edistynyt": "edistynyt"}
+_LEVELS = ("kehittynyt", "edistynyt")
 
 
 @rule(code="Q513", name="maturity-evidence", scope="system", default_severity="warning", criteria=["FI-QMS-12"])
@@ -47,6 +48,7 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
         return
     for item in system.self_assessment.items:
         if item.level in _LEVELS and not item.evidence:
-            yield finding(f"self-assessed level '{_LEVELS[item.level]}' of '{item.id}' names no evidence",
+            yield finding(Msg("self-assessed level '{level}' of '{item}' names no evidence", level=item.level,
+                              item=item.id),
                           at=loc(item, "level"), element=item.id,
-                          hint="list the evidence records behind the level: `evidence: [...]`")
+                          hint=Msg("list the evidence records behind the level: `evidence: [...]`"))

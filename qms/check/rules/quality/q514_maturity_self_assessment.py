@@ -34,6 +34,7 @@ from collections.abc import Iterator
 
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
+from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
 
@@ -43,5 +44,5 @@ from qms.model import QualitySystem
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     evaluated = any(e.type == "self_assessment" for e in system.evaluations)
     if evaluated and (system.self_assessment is None or not system.self_assessment.items):
-        yield finding("the model records no maturity self-assessment", at=loc(system, "system"),
-                      hint="add `self_assessment:` with the provider's own level and evidence per area")
+        yield finding(Msg("a self-evaluation is recorded, but not the levels it gave"), at=loc(system, "system"),
+                      hint=Msg("add `self_assessment:` with the provider's own level and evidence per area"))
