@@ -8,6 +8,7 @@ from typing import Any
 from qms.errors import Problem
 from qms.load.messages import did_you_mean
 from qms.location import SourceLocation
+from qms.model.frameworks import self_assessment_model
 from qms.model import Process, QualitySystem, StrictModel
 
 __all__ = ["resolve"]
@@ -150,8 +151,17 @@ def resolve(system: QualitySystem, *, standalone: bool) -> list[Problem]:
         for e in system.annual_cycle.events:
             r.ref(e, ("evaluation",), e.evaluation, evaluations, "evaluation", "use an id from evaluations:")
     if system.self_assessment:
+        feedback = {fb.id for fb in system.feedback}
+        model = self_assessment_model(system.self_assessment.framework)
+        areas = set(model.areas) if model else set()
         for item in system.self_assessment.items:
+            if areas:
+                r.ref(item, ("area_id",), item.area_id, areas, f"area of {model.id if model else ''}",
+                      f"use one of {', '.join(sorted(areas))}")
             r.refs(item, "evidence", item.evidence, evidence, "evidence record", "use an id from evidence:")
+            r.refs(item, "measures", item.measures, measures, "measure", "use a measure id")
+            r.refs(item, "evaluations", item.evaluations, evaluations, "evaluation", "use an id from evaluations:")
+            r.refs(item, "feedback", item.feedback, feedback, "feedback instrument", "use an id from feedback:")
     for rec in system.evidence:
         r.ref(rec, ("owner",), rec.owner, owners, "role", role_hint)
     for pa in system.partnerships:

@@ -366,15 +366,6 @@ class SelfAssessment(StrictModel):
                              f"use one of {', '.join(known)}")
         return value
 
-    @model_validator(mode="after")
-    def _known_areas(self) -> SelfAssessment:
-        model = self_assessment_model(self.framework)
-        for item in self.items:
-            if model and item.area_id is not None and model.areas and item.area_id not in model.areas:
-                raise ValueError(f"item {item.id}: area_id '{item.area_id}' is not an area of {model.id}"
-                                 f"{_did_you_mean(item.area_id, list(model.areas))}; "
-                                 f"use one of {', '.join(model.areas)}")
-        return self
 
 
 class EvidenceRecord(StrictModel):
@@ -439,15 +430,19 @@ class CheckConfig(StrictModel):
     @field_validator("frameworks")
     @classmethod
     def _known_versions(cls, value: dict[str, str]) -> dict[str, str]:
+        problems = []
         for fw_id, version_id in value.items():
             fw = framework(fw_id)
             if fw is None:
                 known = [f.id for f in FRAMEWORKS]
-                raise ValueError(f"unknown framework '{fw_id}'{_did_you_mean(fw_id, known)}; use one of {', '.join(known)}")
-            if version_id != "off" and fw.version(str(version_id)) is None:
+                problems.append(f"unknown framework '{fw_id}'{_did_you_mean(fw_id, known)}; "
+                                f"use one of {', '.join(known)}")
+            elif version_id != "off" and fw.version(str(version_id)) is None:
                 known = [v.id for v in fw.versions]
-                raise ValueError(f"{fw_id} has no version '{version_id}'{_did_you_mean(str(version_id), known)}; "
-                                 f"use one of {', '.join(known)}, or off")
+                problems.append(f"{fw_id} has no version '{version_id}'{_did_you_mean(str(version_id), known)}; "
+                                f"use one of {', '.join(known)}, or off")
+        if problems:
+            raise ValueError("; ".join(problems))
         return value
 
 

@@ -48,7 +48,7 @@ from qms.check.rule import rule
 from qms.model import QualitySystem
 
 LOW = ("puuttuva", "alkava")
-WEAK = ("improvement_area", "nonconformity")
+WEAK = {"improvement_area": Msg("improvement area"), "nonconformity": Msg("nonconformity")}
 
 
 @rule(code="Q517", name="weakness-without-action", scope="system", default_severity="warning",
@@ -69,6 +69,6 @@ def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
         if f.kind in WEAK and f.id not in addressed:
             yield finding(
                 Msg("finding '{finding}' ({kind}) leads to no action with an owner and a due date",
-                    finding=f.id, kind=f.kind.replace("_", " ")),
+                    finding=f.id, kind=WEAK[f.kind]),
                 at=loc(f), element=f.id,
                 hint=Msg("add an action with `findings: [{finding}]`, `owner:` and `due:`", finding=f.id))
