@@ -44,6 +44,7 @@ __all__ = [
     "Pointer",
     "coverage",
     "format_coverage_json",
+    "format_coverage_markdown",
     "format_coverage_text",
 ]
 
@@ -261,7 +262,8 @@ def _from_items(c: Criterion, ev: Evidence, found: list[Finding], records: list[
         why = Msg("nothing in the description shows it: {missing}", missing="; ".join(missing[:5])) if missing else note
         return CriterionStatus(c, "not met", rules, pointers, why or note, ref, n, m)
     if n < m or loose:
-        why = Msg("not shown: {missing}", missing="; ".join(missing[:5])) if missing else note
+        why = (Msg("not shown: {missing}", missing="; ".join(missing[:5])) if missing else
+               Msg("shown, but findings stand against it") if loose and n == m else note)
         return CriterionStatus(c, "partly met", rules, pointers, why or note, ref, n, m)
     if c.automation == "SEMI" and not records:
         kinds = ", ".join(c.evidence) or "a record"
@@ -312,7 +314,7 @@ def format_coverage_text(reports: Sequence[CoverageReport], *, pointers: bool = 
             head = f"{fw.id}: {version or fw.name}"
             out.append(head if fw.in_force else f"{head} ({_w('not in force', lang)}: {say(fw.reason, lang)})")
             for c in fw.criteria:
-                counts = f" {c.shown} {_w('of', lang)} {c.items}" if c.items and c.status == "partly met" else ""
+                counts = f" {c.shown} {_w('of', lang)} {c.items}" if c.status == "partly met" and c.shown < c.items else ""
                 word = status_word(c.status, lang) + counts
                 ref = f" [{say(c.ref, lang)}]" if c.ref else ""
                 out.append(f"  {_MARK[c.status]} {c.criterion.id:<12} {word:<26} {c.criterion.title_in(lang)}{ref}")
@@ -322,6 +324,33 @@ def format_coverage_text(reports: Sequence[CoverageReport], *, pointers: bool = 
                         out.append(f"      {where}{p.text}")
                 if pointers and c.note:
                     out.append(f"      {_w('note', lang)}: {say(c.note, lang)}")
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def format_coverage_markdown(reports: Sequence[CoverageReport], *, lang: str = "en") -> str:
+    """One Markdown table per framework: criterion, status, the evidence that earns it, and why."""
+    out: list[str] = []
+    for report in reports:
+        when = f" ({_w('as of', lang)} {report.as_of.isoformat()})" if report.as_of else ""
+        out += [f"## {_w('title', lang)}: {report.name} ({report.system}){when}", "",
+                "  ".join(f"{n} {status_word(s, lang)}" for s, n in report.counts().items() if n), ""]
+        for fw in report.frameworks:
+            version = fw.version_name or fw.version or fw.name
+            out += [f"### {fw.id}: {version}" + ("" if fw.in_force else f" ({_w('not in force', lang)})"), "",
+                    "| Criterion | Status | Evidence | Why |", "|---|---|---|---|"]
+            for c in fw.criteria:
+                word = status_word(c.status, lang) + (f" ({c.shown} {_w('of', lang)} {c.items})"
+                                                       if c.status == "partly met" and c.shown < c.items else "")
+                shown = "; ".join(p.text for p in c.evidence[:3]) + ("; …" if len(c.evidence) > 3 else "")
+                gaps = "; ".join(p.text for p in c.pointers if p.kind == "finding")
+                why = "; ".join(t for t in (say(c.note, lang), gaps) if t)
+                out.append(f"| {c.criterion.id} {_cell(c.criterion.title_in(lang))} | {word} | {_cell(shown)} "
+                           f"| {_cell(why)} |")
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

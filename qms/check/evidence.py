@@ -13,6 +13,7 @@ The coverage report (:mod:`qms.check.coverage`) turns the items into a status: a
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -89,9 +90,16 @@ def _per_process(ctx: Context, shows: Callable[[Process], Pointer | None],
     items = []
     for p in ctx.system.processes if population is None else population:
         governed = by_cycle if by_cycle and ctx.cycle_governs(p) else None
-        shown = None if p.is_stub else (shows(p) or governed)
+        shown = None if p.is_stub else _of_process(p, shows(p) or governed)
         items.append(Item(p.process, f"process {p.process}", shown))
     return Evidence(tuple(items))
+
+
+def _of_process(p: Process, pointer: Pointer | None) -> Pointer | None:
+    """``pointer`` with the process named in its text."""
+    if pointer is None or p.process in pointer.text.split():
+        return pointer
+    return dataclasses.replace(pointer, text=f"process {p.process}: {pointer.text}", ref=pointer.ref or p.process)
 
 
 def _cycle_pointer(ctx: Context) -> Pointer | None:
@@ -252,7 +260,12 @@ def _customers(s: QualitySystem, ctx: Context) -> Evidence:
 # --- system-level criteria ------------------------------------------------------------------
 
 def _evaluates(s: QualitySystem, ctx: Context) -> Evidence:
+    """Evaluations done, or the annual cycle's evaluation events (a small provider's way: the
+    quality group's evaluation of the school year, feedback every term)."""
     evaluations = _done(ctx, "self_assessment", "internal_audit", "external_evaluation", "survey_round", "peer_review")
+    cycle = s.annual_cycle
+    evaluations += [_model(f"annual cycle: {e.id} (evaluation)", e, "pdca", ref=e.id)
+                    for e in (cycle.events if cycle else []) if e.pdca == "check"]
     outcome = next((m for m in _measures(s) if m.type == "outcome" and m.results), None)
     return Evidence((
         Item("evaluations", "evaluation of the activities", _first(evaluations)),
@@ -342,12 +355,26 @@ def _workplace(s: QualitySystem, ctx: Context) -> Evidence:
     ))
 
 
+#: Stakeholder categories of working life and partners.
+WORKING_LIFE = ("working_life", "working_life_employer", "workplace_instructor", "employer", "advisory_board",
+                "partner", "tyoelama")
+
+
 def _partnerships(s: QualitySystem, ctx: Context) -> Evidence:
-    if not s.partnerships:
-        return _one("partnerships", "partnerships with agreement and review", None)
+    """Partnership records with an agreement and a review date; without any, the working-life
+    stakeholders with their requirements and a review date."""
+    if s.partnerships:
+        return Evidence(tuple(
+            Item(pa.id, f"partnership {pa.id}", _model(f"partnership {pa.id}: agreement and review date", pa,
+                                                       ref=pa.id) if pa.agreement_ref and pa.review_date else None)
+            for pa in s.partnerships))
+    working = [st for st in s.stakeholders if set(st.category) & set(WORKING_LIFE)]
+    if not working:
+        return _one("partnerships", "partnerships, or working-life stakeholders followed up", None)
     return Evidence(tuple(
-        Item(pa.id, f"partnership {pa.id}", _model(f"partnership {pa.id}: agreement and review date", pa, ref=pa.id)
-             if pa.agreement_ref and pa.review_date else None) for pa in s.partnerships))
+        Item(st.id, f"stakeholder {st.id}", _model(f"stakeholder {st.id}: requirements and review date", st,
+                                                   "requirements", ref=st.id)
+             if st.requirements and st.review_date else None) for st in working))
 
 
 def _regional(s: QualitySystem, ctx: Context) -> Evidence:

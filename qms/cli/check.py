@@ -11,7 +11,13 @@ from pathlib import Path
 import click
 
 from qms.check.config import PROFILES, find_project_config, resolve_config, select_rules
-from qms.check.coverage import CoverageReport, coverage, format_coverage_json, format_coverage_text
+from qms.check.coverage import (
+    CoverageReport,
+    coverage,
+    format_coverage_json,
+    format_coverage_markdown,
+    format_coverage_text,
+)
 from qms.check.engine import check, problem_finding
 from qms.check.finding import Finding
 from qms.check.i18n import LANGUAGES, translate
@@ -96,9 +102,10 @@ review_interval_months, audit_cycle_years, frameworks: {ISO: "9001:2008", EFQM: 
 or [tool.qms] in the nearest pyproject.toml. The framework versions in force at as_of apply.
 Suppress one finding with `ignore: {CODE: reason}` on a process, step or measure.""")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text: file:line:col: severity CODE name: message (hint); json: the findings contract; "
-                   "sarif: SARIF 2.1.0; github: GitHub Actions annotations.")
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "markdown"]), default="text", show_default=True,
+              help="text: file:line:col: severity CODE name: message [reference] (hint); json: the findings "
+                   "contract; sarif: SARIF 2.1.0; github: GitHub Actions annotations; markdown: the coverage "
+                   "report as tables (with --report coverage).")
 @click.option("--profile", type=click.Choice(PROFILES), default=None,
               help="Rule profile (default: checks.profile of system.yaml, else [tool.qms], else recommended).")
 @click.option("--report", type=click.Choice(["findings", "coverage"]), default="findings", show_default=True,
@@ -127,8 +134,11 @@ def command(paths: tuple[str, ...], fmt: str, profile: str | None, report: str, 
         _, unknown = select_rules(values, RULES)
         if unknown:
             raise click.BadParameter(f"unknown rule '{unknown[0]}'", param_hint=option)
-    if report == "coverage" and fmt not in ("text", "json"):
-        raise click.BadParameter("the coverage report is text or json", param_hint="--format")
+    if report == "coverage" and fmt not in ("text", "json", "markdown"):
+        raise click.BadParameter("the coverage report is text, json or markdown", param_hint="--format")
+    if report == "findings" and fmt == "markdown":
+        raise click.BadParameter("markdown is a format of the coverage report (--report coverage)",
+                                 param_hint="--format")
     run = _Run()
     for path in paths:
         _check_path(path, run, profile=profile, select=selected, ignore=ignored, as_of=as_of, report=report,
@@ -140,6 +150,7 @@ def command(paths: tuple[str, ...], fmt: str, profile: str | None, report: str, 
         if lang is None and language != "en":
             run.reports = [_relabel(r, language) for r in run.reports]
         text = (format_coverage_json(run.reports, language) if fmt == "json"
+                else format_coverage_markdown(run.reports, lang=language) if fmt == "markdown"
                 else format_coverage_text(run.reports, lang=language))
         click.echo(text, nl=False)
         problems = [f for f in run.findings if f.code in ("load", "config")]

@@ -8,8 +8,8 @@ from typing import Any
 from qms.errors import Problem
 from qms.load.messages import did_you_mean
 from qms.location import SourceLocation
-from qms.model.frameworks import self_assessment_model
 from qms.model import Process, QualitySystem, StrictModel
+from qms.model.frameworks import self_assessment_model
 
 __all__ = ["resolve"]
 
