@@ -69,6 +69,7 @@ from qms.check.rules.quality import (
     q512_action_overdue,
     q513_maturity_evidence,
     q514_maturity_self_assessment,
+    q515_approval_dates,
 )
 from qms.check.rules.structure import (
     s001_start_event_required,
@@ -173,6 +174,7 @@ RULES: tuple[Rule, ...] = (
     q512_action_overdue.check,
     q513_maturity_evidence.check,
     q514_maturity_self_assessment.check,
+    q515_approval_dates.check,
 )
 
 

@@ -17,7 +17,21 @@ from qms.handbook.texts import WORDS, ui_language
 from qms.handbook.view import format_date, format_number
 from qms.model import LANGUAGES, QualitySystem, text_in
 
-__all__ = ["Assets", "Ctx"]
+__all__ = ["Assets", "Ctx", "css_string"]
+
+
+def css_string(text: str) -> str:
+    r"""``text`` for the inside of a double-quoted CSS string in a ``<style>`` element.
+
+    Quotes and backslashes are escaped, and ``<`` too, so no text can end the element.
+
+    Examples
+    --------
+    >>> css_string('Versio "3" </style>\\')
+    'Versio \\"3\\" \\3c /style>\\\\'
+    """
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+            .replace("\n", " ").replace("\r", " "))
 
 
 def _diagram_links(system: QualitySystem, depth: int) -> dict[str, str]:
@@ -57,6 +71,7 @@ _LOOKUP: dict[str, tuple[str, ...]] = {
     "form": ("forms",),
     "unit": ("units",),
     "party": ("stakeholders", "roles", "units"),
+    "body": ("roles", "groups", "units"),
     "io": ("procs", "stakeholders", "roles", "units"),
 }
 
@@ -86,6 +101,7 @@ class Ctx:
         self.objectives = {o.id: o for o in (system.strategy.objectives if system.strategy else [])}
         self.findings = {f.id: f for f in (system.development_plan.findings if system.development_plan else [])}
         self.evaluations = {e.id: e for e in system.evaluations}
+        self.groups = {g.id: g for g in system.quality_groups}
         self.events = {e.id: e for e in (system.annual_cycle.events if system.annual_cycle else [])}
         self.as_of = system.as_of
 
@@ -178,6 +194,15 @@ class Ctx:
                 return self.t(item.title if table == "evidence" else item.name)
         return Markup("<code>{}</code>").format(ref)
 
+    def plain_name(self, ref: str, kind: str = "") -> str:
+        """The name of what an id points at as plain text (the id itself when unknown)."""
+        for table in _LOOKUP.get(kind, _LOOKUP[""]):
+            item = getattr(self, table).get(ref)
+            if item is not None:
+                item = item[1] if table == "measures" else item
+                return self.p(getattr(item, "title", None) or item.name)
+        return ref
+
     def names(self, refs: Iterable[str], kind: str = "") -> Markup:
         """Names of ids, comma-separated (see :meth:`name`)."""
         return Markup(", ").join(self.name(r, kind) for r in refs)
@@ -201,6 +226,33 @@ class Ctx:
         if rid in self.roles:
             return Markup('<a href="{}">{}</a>').format(self.role_href(rid), self.t(self.roles[rid].name))
         return self.name(rid)
+
+    # -- approval ------------------------------------------------------------------------------
+    def approval_line(self, approval: Any) -> str:
+        """Version, approval date and approving body as one line of plain text."""
+        if approval is None:
+            return ""
+        parts = []
+        if approval.version:
+            parts.append(f"{self.wp('version')} {approval.version}")
+        if approval.approved:
+            parts.append(f"{self.wp('approved')} {self.date(approval.approved)}")
+        if approval.approved_by:
+            parts.append(self.plain_name(approval.approved_by, "body"))
+        return " · ".join(parts)
+
+    def later_than_system(self, review: Any) -> bool:
+        """True when a process was approved after the system as a whole (the page shows both)."""
+        system = self.system.approval
+        return bool(review and review.approved and system and system.approved and review.approved > system.approved)
+
+    def print_footer(self) -> Markup:
+        """A style rule that prints the system's approval in the footer of every printed page."""
+        line = self.approval_line(self.system.approval)
+        if not line:
+            return Markup("")
+        return Markup('<style media="print">@page { @bottom-left { content: "%s"; font-size: 8.5pt; '
+                      'color: #55606d; } }</style>') % Markup(css_string(line))
 
     # -- formats -----------------------------------------------------------------------------
     def date(self, value: Any) -> str:

@@ -145,6 +145,23 @@ WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "approved": _w("Hyväksytty", "Approved", "Godkänd"),
         "last_reviewed": _w("Viimeksi arvioitu", "Last reviewed", "Senast granskad"),
         "next_review": _w("Seuraava arviointi", "Next review", "Nästa granskning"),
+        "system_approval": _w("Toimintajärjestelmän hyväksyntä", "Approval of the quality system",
+                              "Godkännande av kvalitetssystemet"),
+        "approved_after_system": _w("Tämä prosessikuvaus on hyväksytty toimintajärjestelmän jälkeen",
+                                    "This process was approved after the quality system as a whole",
+                                    "Processen godkändes efter kvalitetssystemet som helhet"),
+        "search": _w("Haku", "Search", "Sök"),
+        "search_label": _w("Hae käsikirjasta", "Search the handbook", "Sök i handboken"),
+        "search_button": _w("Hae", "Search", "Sök"),
+        "search_needs_server": _w("Haku toimii, kun käsikirja avataan verkkopalvelimelta, esimerkiksi komennolla "
+                                  "qms serve.", "Search works when the handbook is opened from a web server, for "
+                                  "example with qms serve.", "Sökningen fungerar när handboken öppnas från en "
+                                  "webbserver, till exempel med qms serve."),
+        "steps_performed": _w("Tehtävät prosesseissa", "Steps it performs", "Steg den utför"),
+        "role_page": _w("Roolin tehtävät", "What the role does", "Rollens uppgifter"),
+        "nothing_assigned": _w("Roolille ei ole kuvattu tehtäviä.", "Nothing is assigned to this role.",
+                               "Inga uppgifter är beskrivna för rollen."),
+        "full_size": _w("Suurenna", "Zoom in", "Förstora"),
         "outcome": _w("Arvioinnin tulos", "Review outcome", "Granskningens resultat"),
         "overdue": _w("myöhässä", "overdue", "försenad"),
         "type": _w("Tyyppi", "Type", "Typ"),

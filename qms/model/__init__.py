@@ -20,6 +20,7 @@ from qms.model.process import (
 from qms.model.system import (
     Action,
     AnnualCycle,
+    Approval,
     Architecture,
     CheckConfig,
     CycleEvent,
@@ -51,6 +52,7 @@ __all__ = [
     "STEP_KINDS",
     "Action",
     "AnnualCycle",
+    "Approval",
     "Architecture",
     "Benchmark",
     "CheckConfig",

@@ -14,6 +14,7 @@ from qms.model.process import Process
 __all__ = [
     "Action",
     "AnnualCycle",
+    "Approval",
     "Architecture",
     "CheckConfig",
     "CycleEvent",
@@ -260,6 +261,7 @@ class DevelopmentPlan(StrictModel):
     follow_up: list[Id] = Field(default_factory=list)
     findings: list[EvaluationFinding] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    internal: bool = False  # kept out of a public handbook
 
 
 class CycleEvent(StrictModel):
@@ -307,6 +309,7 @@ class AnnualCycle(StrictModel):
     name: Text
     cycle_start_month: int = Field(default=1, ge=1, le=12)
     events: list[CycleEvent] = Field(default_factory=list)
+    internal: bool = False  # kept out of a public handbook
 
 
 MaturityLevel = Literal["puuttuva", "alkava", "kehittyva", "edistynyt"]
@@ -377,6 +380,20 @@ class GlossaryEntry(StrictModel):
     definition: Text
 
 
+class Approval(StrictModel):
+    """Version and approval of the quality system as a whole, by its approving body (board, management team)."""
+
+    version: str | None = None
+    approved_by: Id | None = None
+    approved: dt.date | None = None
+    next_review: dt.date | None = None
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int | float) else value
+
+
 class CheckConfig(StrictModel):
     """Check configuration: profile, per-rule severities (or ``off``) and parameters."""
 
@@ -399,6 +416,7 @@ class QualitySystem(StrictModel):
     name: Text
     notice: Text | None = None
     as_of: dt.date | None = None
+    approval: Approval | None = None
     default_language: Lang = "fi"
     languages: list[Lang] = Field(default_factory=list)
     provider: Provider

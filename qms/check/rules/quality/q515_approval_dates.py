@@ -1,0 +1,77 @@
+"""The approval of the quality system and of each process tells one consistent story.
+
+Why: the handbook is published as the organisation's official quality manual, and its
+front page, printed footers and Word copy show the system's ``approval:``. An approval dated
+after its own next review, an approval dated after the system's ``as_of`` (the date the
+description is as of), or an approving body that is not in the system cannot all be true
+(ISO 9001:2015 §7.5.2 c, review and approval of documented information). The dates are
+compared with each other and with ``as_of``, never with the clock.
+
+Fix: correct the date that is wrong: ``next_review`` comes after ``approved``, and nothing
+is approved after ``as_of``; ``approved_by`` names a role, a quality group or an
+organisation unit of ``system.yaml``.
+
+**Bad**::
+
+    system: demo
+    name: Demo
+    as_of: 2026-03-01
+    provider: {id: demo, name: Demo}
+    roles:
+      - {id: hallitus, name: Hallitus}
+    approval: {version: "2026.1", approved_by: hallitus, approved: 2026-01-20, next_review: 2025-12-31}
+
+**Good**::
+
+    system: demo
+    name: Demo
+    as_of: 2026-03-01
+    provider: {id: demo, name: Demo}
+    roles:
+      - {id: hallitus, name: Hallitus}
+    approval: {version: "2026.1", approved_by: hallitus, approved: 2026-01-20, next_review: 2027-01-20}
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from qms.check.context import Context
+from qms.check.finding import Finding, finding, loc
+from qms.check.rule import rule
+from qms.model import QualitySystem
+
+
+@rule(code="Q515", name="approval-dates", scope="system", default_severity="warning", criteria=["ISO-4.4.2"])
+def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
+    if system.approval is not None:
+        yield from _dates(system.approval, "the quality system", system.system, ctx)
+        yield from _body(system, system.approval.approved_by)
+    for p in system.processes:
+        if p.review is not None:
+            yield from _dates(p.review, f"process '{p.process}'", p.process, ctx)
+
+
+def _dates(approval: Any, what: str, element: str, ctx: Context) -> Iterator[Finding]:
+    approved, next_review = approval.approved, approval.next_review
+    if approved and next_review and next_review <= approved:
+        yield finding(f"{what} is approved on {approved.isoformat()} but due for review on {next_review.isoformat()}",
+                      at=loc(approval, "next_review"), element=element,
+                      hint="set `next_review:` to a date after `approved:` (usually a year later)")
+    if approved and ctx.as_of and approved > ctx.as_of:
+        yield finding(f"{what} is approved on {approved.isoformat()}, after the description's as_of "
+                      f"{ctx.as_of.isoformat()}",
+                      at=loc(approval, "approved"), element=element,
+                      hint="correct `approved:`, or move `as_of:` in system.yaml to the date the description is as of")
+
+
+def _body(system: QualitySystem, body: str | None) -> Iterator[Finding]:
+    known = [r.id for r in system.roles] + [g.id for g in system.quality_groups] + [u.id for u in system.org_units]
+    if body is None or body in known:
+        return
+    near = difflib.get_close_matches(body, known, n=1)
+    hint = f"did you mean '{near[0]}'?" if near else "use the id of a role, a quality group or an organisation unit"
+    yield finding(f"the quality system is approved by '{body}', which is not a role, quality group or unit",
+                  at=loc(system.approval, "approved_by"), element=system.system, hint=hint)
