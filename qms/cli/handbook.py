@@ -9,10 +9,32 @@ import click
 
 from qms.build import build
 from qms.cli.build import TerminalProgress, finish, lang_option, pdf_option
-from qms.cli.output import EXIT_LOAD, echo_problems
+from qms.cli.output import EXIT_LOAD, echo_problems, write_atomic
 from qms.errors import UserError
+from qms.load import load
+from qms.model import QualitySystem
 
-__all__ = ["command"]
+__all__ = ["command", "loaded_system", "write_or_exit"]
+
+
+def loaded_system(path: Path, name: str) -> QualitySystem:
+    """The system at ``path``; its problems printed and exit status 2 when it has load errors."""
+    result = load(path)
+    if result.system is None or any(p.severity == "error" for p in result.problems):
+        echo_problems(result.problems)
+        click.echo(f"qms {name}: {path} has errors; fix them first (qms check {path})", err=True)
+        sys.exit(EXIT_LOAD)
+    return result.system
+
+
+def write_or_exit(target: Path, data: bytes) -> None:
+    """Write a file whole (never half-written), or say why it cannot be written and exit with status 2."""
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        click.echo(f"{target}: error: cannot write the file: {exc.strerror or exc} "
+                   "(choose another path with -o, or check the folder's permissions)", err=True)
+        sys.exit(EXIT_LOAD)
 
 
 @click.command("handbook", epilog="""\b
