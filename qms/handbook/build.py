@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from qms.handbook.context import Assets, Ctx
+from qms.handbook.context import PUBLIC_LEAVES_OUT, Assets, Ctx
 from qms.handbook.names import file_stem, safe_relpath
 from qms.handbook.paths import (
     ALL,
+    SEARCH_PAGE,
     SECTIONS,
     STATIC_FILES,
     SYSTEM,
@@ -25,6 +26,7 @@ from qms.handbook.paths import (
     page_path,
     process_dep,
     process_path,
+    role_path,
 )
 from qms.handbook.report import CriteriaReport
 from qms.handbook.templating import render_macro, render_page, static_files, template_fingerprint
@@ -162,7 +164,7 @@ def _check_lang(lang: str) -> None:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
 
 
-def site_pages(system: QualitySystem, *, lang: str) -> list[Page]:
+def site_pages(system: QualitySystem, *, lang: str, public: bool = False) -> list[Page]:
     """Every page of the handbook site, not yet rendered.
 
     Parameters
@@ -172,6 +174,9 @@ def site_pages(system: QualitySystem, *, lang: str) -> list[Page]:
     lang
         The page language (``fi``, ``en``, ``sv`` or ``se``); user texts fall back to
         the system's default language, interface words as :func:`ui_language` says.
+    public
+        A public handbook: the sections of :data:`PUBLIC_LEAVES_OUT` are left out (see
+        :func:`~qms.handbook.publish.public_system` for what the model leaves out).
     """
     _check_lang(lang)
     for p in system.processes:
@@ -206,9 +211,11 @@ def site_pages(system: QualitySystem, *, lang: str) -> list[Page]:
         return Part(name, frozenset(deps), tuple(diagrams), lambda assets: render_macro(
             f"parts/{template}", "body", Ctx(system, lang, -1, assets), *args))
 
-    pages = [page("index.html", "front.html", [ALL], map_diagrams, groups=groups)]
+    pages = [page("index.html", "front.html", [ALL], map_diagrams, groups=groups),
+             page(SEARCH_PAGE, "search.html", [SYSTEM])]
     for p in system.processes:
         pages.append(page(process_path(p.process), "process.html", _deps_of(system, p), flows_of(p), depth=1, proc=p))
+    pages += [page(role_path(r.id), "role.html", [ALL], depth=1, role=r, view=view[r.id]) for r in system.roles]
     chapters = [
         chapter("front", "front.html", [ALL], map_diagrams, groups, 2),
         *(chapter(process_dep(p.process), "process.html", _deps_of(system, p), flows_of(p), p, 3)
@@ -227,9 +234,13 @@ def site_pages(system: QualitySystem, *, lang: str) -> list[Page]:
         page("plan.html", "plan.html", [ALL]),
         page("criteria.html", "criteria.html", [ALL], report=True),
         page("glossary.html", "glossary.html", [SYSTEM], rows=rows),
-        page("print.html", "print.html", [ALL], [d for c in chapters for d in c.diagrams], report=True, depth=-1,
-             parts=chapters, groups=groups),
     ]
+    if public:
+        left_out = {page_path(key) for key in PUBLIC_LEAVES_OUT}
+        pages = [pg for pg in pages if pg.path not in left_out]
+        chapters = [part for part in chapters if part.name not in PUBLIC_LEAVES_OUT]
+    pages.append(page("print.html", "print.html", [ALL], [d for c in chapters for d in c.diagrams],
+                      report=not public, depth=-1, parts=chapters, groups=groups))
     return pages
 
 
@@ -240,6 +251,7 @@ def build_site(
     diagrams: Mapping[str, str] | None = None,
     report: CriteriaReport | None = None,
     bpmn: bool = False,
+    public: bool = False,
 ) -> dict[str, bytes]:
     """Build the whole handbook site in memory.
 
@@ -256,6 +268,8 @@ def build_site(
         The criteria report for ``criteria.html`` (a note when None).
     bpmn
         Link each described process's ``bpmn/<stem>.bpmn`` (the build writes them).
+    public
+        Leave out the sections a public handbook does not show (:func:`site_pages`).
 
     Returns
     -------
@@ -275,8 +289,8 @@ def build_site(
     (True, False)
     """
     drawn = dict(diagrams or {})
-    assets = Assets(drawn, report, bpmn)
-    out = {page.path: page.render(assets) for page in site_pages(system, lang=lang)}
+    assets = Assets(drawn, report, bpmn, public=public)
+    out = {page.path: page.render(assets) for page in site_pages(system, lang=lang, public=public)}
     out.update(static_files())
     out.update({path: svg.encode("utf-8") for path, svg in drawn.items()})
     return out

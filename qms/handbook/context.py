@@ -10,14 +10,17 @@ from markupsafe import Markup, escape
 
 from qms import __version__
 from qms.handbook.collate import sorted_fi
-from qms.handbook.paths import SECTIONS, process_path
+from qms.handbook.paths import SECTIONS, process_path, role_path
 from qms.handbook.report import CriteriaReport
 from qms.handbook.svg import inline_svg
 from qms.handbook.texts import WORDS, ui_language
 from qms.handbook.view import format_date, format_number
 from qms.model import LANGUAGES, QualitySystem, text_in
 
-__all__ = ["Assets", "Ctx", "css_string"]
+__all__ = ["PUBLIC_LEAVES_OUT", "Assets", "Ctx", "css_string"]
+
+#: Sections a public handbook leaves out: the criteria page lists the check findings, file by line.
+PUBLIC_LEAVES_OUT: frozenset[str] = frozenset({"criteria"})
 
 
 def css_string(text: str) -> str:
@@ -60,6 +63,7 @@ class Assets:
     report: CriteriaReport | None = None
     bpmn: bool = False  # link bpmn/<stem>.bpmn from the process pages
     parts: Mapping[str, str] = field(default_factory=dict)
+    public: bool = False  # a public handbook: no criteria page (check findings are internal)
 
 
 #: Where :meth:`Ctx.name` looks for an id, by the kind of field it comes from.
@@ -90,6 +94,7 @@ class Ctx:
         self.depth = depth
         self.assets = assets
         self.print = depth < 0
+        self.sections = tuple((k, v) for k, v in SECTIONS if not (assets.public and k in PUBLIC_LEAVES_OUT))
         self.version = __version__
         self.roles = {r.id: r for r in system.roles}
         self.stakeholders = {s.id: s for s in system.stakeholders}
@@ -153,7 +158,7 @@ class Ctx:
         if self.print:
             if path == "index.html" and not anchor:
                 return "#front"
-            for key, target in SECTIONS:
+            for key, target in self.sections:
                 if path == target and not anchor:
                     return f"#{key}"
             return f"#{anchor}" if anchor else "#front"
@@ -166,6 +171,10 @@ class Ctx:
 
     def proc_href(self, pid: str) -> str:
         return f"#process-{pid}" if self.print else self.href(process_path(pid))
+
+    def measure_pairs(self, ids: Iterable[str]) -> list[Any]:
+        """``(process or None, measure)`` for each known measure id, as the measure tables take them."""
+        return [self.measures[i] for i in ids if i in self.measures]
 
     def measure_href(self, mid: str) -> str:
         return self.href("measures.html", f"measure-{mid}")
@@ -217,7 +226,8 @@ class Ctx:
         return self.name(ref)
 
     def role_href(self, rid: str) -> str:
-        return self.href("roles.html", f"role-{rid}")
+        """A role's own page (in the print version: its card in the roles chapter)."""
+        return self.href("roles.html", f"role-{rid}") if self.print else self.href(role_path(rid))
 
     def role(self, rid: str | None) -> Markup:
         """A role's name, linked to its entry on the roles page."""

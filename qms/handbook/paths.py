@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from qms.handbook.names import file_stem
 
-__all__ = ["ALL", "SECTIONS", "STATIC_FILES", "SYSTEM", "diagram_path", "page_path", "process_dep", "process_path"]
+__all__ = ["ALL", "SEARCH_PAGE", "SECTIONS", "STATIC_FILES", "SYSTEM", "diagram_path", "page_path", "process_dep",
+           "process_path", "role_path"]
+
+#: The search page; ``search.html?q=TERM`` shows the results for TERM.
+SEARCH_PAGE = "search.html"
 
 #: The pages of the site besides the front page and the process pages, in menu order.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -16,7 +20,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("glossary", "glossary.html"),
 )
 #: Style sheets shipped with every site (``static/``).
-STATIC_FILES: tuple[str, ...] = ("qms.css", "print.css")
+STATIC_FILES: tuple[str, ...] = ("qms.css", "print.css", "search.js")
 
 ALL = "*"
 """Dependency key: every input file of the system."""
@@ -38,6 +42,17 @@ def process_path(process_id: str) -> str:
     ('processes/talousarvio.html', 'processes/~talous.html')
     """
     return f"processes/{file_stem(process_id)}.html"
+
+
+def role_path(role_id: str) -> str:
+    """Site path of a role's page: ``roles/<stem>.html``.
+
+    Examples
+    --------
+    >>> role_path("johtoryhma")
+    'roles/johtoryhma.html'
+    """
+    return f"roles/{file_stem(role_id)}.html"
 
 
 def diagram_path(kind: str, process_id: str | None = None) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from qms import __version__
 from qms.handbook.context import Ctx
 from qms.handbook.names import file_stem
-from qms.handbook.paths import SECTIONS, STATIC_FILES, diagram_path, process_path
+from qms.handbook.paths import STATIC_FILES, diagram_path, process_path, role_path
 from qms.handbook.view import latest_result, measure_status
 from qms.handbook.viewmodel import month_name, step_rows
 
@@ -35,7 +35,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )  # compiled templates stay in this environment's memory: a rebuild in the same process reuses them
     env.globals.update(
-        SECTIONS=SECTIONS, measure_status=measure_status, latest_result=latest_result,
+        role_path=role_path, measure_status=measure_status, latest_result=latest_result,
         step_rows=step_rows, month_name=month_name, process_path=process_path, diagram_path=diagram_path,
         file_stem=file_stem,
         pairs=lambda measures, process=None: [(process, m) for m in measures],

@@ -58,7 +58,7 @@ def step_rows(process: Process) -> list[StepRow]:
 def role_view(system: QualitySystem) -> dict[str, dict[str, list[Any]]]:
     """For each role id: what it owns and does across processes, measures, documents, plans."""
     view: dict[str, dict[str, list[Any]]] = {
-        r.id: {k: [] for k in ("owns", "lanes", "raci", "measures", "documents", "risks", "actions")}
+        r.id: {k: [] for k in ("owns", "lanes", "steps", "raci", "measures", "documents", "risks", "actions")}
         for r in system.roles
     }
 
@@ -73,6 +73,7 @@ def role_view(system: QualitySystem) -> dict[str, dict[str, list[Any]]]:
         for s in p.steps:
             if s.lane and not p.lanes:
                 add(s.lane, "lanes", p.process)
+            add(s.lane, "steps", (p.process, s))
             if s.raci:
                 for letter, ids in (("R", s.raci.responsible), ("A", s.raci.accountable),
                                     ("C", s.raci.consulted), ("I", s.raci.informed)):

@@ -34,7 +34,7 @@ def broken_links(site: Mapping[str, bytes]) -> list[str]:
             if attr not in ("href", "src") and not attr.endswith("href"):
                 continue
             parts = urlsplit(link)
-            if parts.scheme in ("http", "https", "mailto"):
+            if parts.scheme in ("http", "https", "mailto", "data"):
                 continue
             assert not parts.scheme and not parts.netloc, f"{path}: absolute link {link}"
             target = path if not parts.path else str(PurePosixPath(path).parent / unquote(parts.path))
@@ -82,7 +82,11 @@ def test_links_resolve_headings_are_ordered(name: str, lang: str) -> None:
             assert b <= a + 1, f"{path}: h{a} followed by h{b}"
         for img in doc.iter("img"):
             assert img.attrib.get("alt"), path
-        assert not doc.xpath("//script"), path
+        scripts = doc.xpath("//script")
+        if path == "search.html":  # the one page that runs a script, from the site's own folder
+            assert [s.get("src") for s in scripts] == ["static/search.js"] and not scripts[0].text
+        else:
+            assert not scripts, path
 
 
 def test_notice_is_on_the_front_page(redu: QualitySystem) -> None:
@@ -96,7 +100,11 @@ def test_hostile_text_is_escaped_everywhere(hostile: QualitySystem) -> None:
     site = build_site(hostile, lang="fi")
     assert broken_links(site) == []
     for path, doc in _pages(site).items():
-        assert not doc.xpath("//script"), path
+        scripts = doc.xpath("//script")
+        if path == "search.html":  # the one page that runs a script, from the site's own folder
+            assert [s.get("src") for s in scripts] == ["static/search.js"] and not scripts[0].text
+        else:
+            assert not scripts, path
         assert not doc.xpath("//@*[starts-with(name(), 'on')]"), path
         assert not doc.xpath("//*[local-name()='img' and @src='x']"), path
         assert not [v for v in doc.xpath("//@href") if v.strip().lower().startswith("javascript:")], path
@@ -166,7 +174,7 @@ def test_diagrams_are_inlined_with_page_relative_links(hostile: QualitySystem) -
            '<a xlink:href="../processes/Talous.html"><text>T2</text></a></svg>')
     site = build_site(hostile, lang="fi", diagrams={"diagrams/map.svg": svg})
     front = html.fromstring(site["index.html"])
-    hrefs = front.xpath("//figure[@id='map']//@*[contains(name(), 'href')]")
+    hrefs = front.xpath("//figure[@id='map']//*[local-name()='svg']//@*[contains(name(), 'href')]")
     assert hrefs == ["processes/talous.html", "processes/~talous.html"]
     printed = html.fromstring(site["print.html"])
     assert printed.xpath("//figure[@id='map']//@*[contains(name(), 'href')]") == ["#process-talous", "#process-Talous"]
