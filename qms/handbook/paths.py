@@ -20,7 +20,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("glossary", "glossary.html"),
 )
 #: Style sheets shipped with every site (``static/``).
-STATIC_FILES: tuple[str, ...] = ("qms.css", "print.css", "search.js")
+STATIC_FILES: tuple[str, ...] = ("qms.css", "print.css", "search.js", "favicon.svg")
 
 ALL = "*"
 """Dependency key: every input file of the system."""

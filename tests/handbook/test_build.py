@@ -34,7 +34,7 @@ def broken_links(site: Mapping[str, bytes]) -> list[str]:
             if attr not in ("href", "src") and not attr.endswith("href"):
                 continue
             parts = urlsplit(link)
-            if parts.scheme in ("http", "https", "mailto", "data"):
+            if parts.scheme in ("http", "https", "mailto"):
                 continue
             assert not parts.scheme and not parts.netloc, f"{path}: absolute link {link}"
             target = path if not parts.path else str(PurePosixPath(path).parent / unquote(parts.path))
