@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
+import shutil
 import struct
+import subprocess
 import zlib
+from pathlib import Path
 
 import docx
 import pytest
@@ -106,3 +110,18 @@ def test_word_copy_draws_the_diagrams_as_png(hostile: QualitySystem) -> None:
              for s in doc.inline_shapes]
     assert blobs and all(b.startswith(b"\x89PNG") for b in blobs)
     assert diagram_path("map") in word_diagrams(hostile)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None,
+                    reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+def test_libreoffice_prints_the_word_copy(hostile: QualitySystem, tmp_path: Path) -> None:
+    source = tmp_path / "handbook.docx"
+    source.write_bytes(to_docx(hostile, lang="fi", pictures=dict.fromkeys(word_diagrams(hostile), PNG)))
+    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                          capture_output=True, timeout=300, check=False)
+    pdf = tmp_path / "handbook.pdf"
+    assert done.returncode == 0 and pdf.is_file(), done.stderr
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", data)) >= 2
