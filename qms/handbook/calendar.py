@@ -52,7 +52,7 @@ def calendar_entries(system: QualitySystem, *, lang: str, as_of: dt.date) -> lis
     ...     "processes": [{"process": "a", "name": "A", "category": "core", "owner": "lv",
     ...                    "review": {"next_review": "2027-01-15"}}]})
     >>> [(e.uid, e.start.isoformat(), e.summary) for e in calendar_entries(s, lang="fi", as_of=dt.date(2026, 3, 1))]
-    [('review-a@s.qms', '2027-01-15', 'Seuraava arviointi: A')]
+    [('review-a@s.qms', '2027-01-15', 'Seuraava katselmointi: A')]
     """
     return [*_cycle(system, lang, as_of), *_reviews(system, lang), *_actions(system, lang)]
 
@@ -106,7 +106,7 @@ def _reviews(system: QualitySystem, lang: str) -> Iterator[CalendarEntry]:
             uid=f"review-{p.process}@{system.system}.qms", start=p.review.next_review,
             summary=f"{word('next_review', lang)}: {_name(system, p.name, lang)}",
             description=_lines((word("process", lang), _name(system, p.name, lang)),
-                               (word("owner", lang), _role(system, p.owner, lang)),
+                               (word("process_owner", lang), _role(system, p.owner, lang)),
                                (word("version", lang), p.review.version or "")),
             category="review")
 
@@ -122,7 +122,7 @@ def _actions(system: QualitySystem, lang: str) -> Iterator[CalendarEntry]:
         yield CalendarEntry(
             uid=f"action-{a.id}@{system.system}.qms", start=a.due,
             summary=f"{word('action', lang)} {a.id}: {_name(system, a.name, lang)}",
-            description=_lines((word("owner", lang), _role(system, a.owner, lang)),
+            description=_lines((word("action_owner", lang), _role(system, a.owner, lang)),
                                (word("process", lang), ", ".join(names.get(i, i) for i in a.processes)),
                                (word("development_plan", lang), _name(system, plan.name, lang))),
             category="action")

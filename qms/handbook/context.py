@@ -212,6 +212,14 @@ class Ctx:
                 return self.p(getattr(item, "title", None) or item.name)
         return ref
 
+    def name_or_text(self, value: Any) -> Markup:
+        """A free-text field that may hold an id (``reported_to: [johtoryhma]``): the name when it is one."""
+        if isinstance(value, str):
+            for table in _LOOKUP["body"]:
+                if value in getattr(self, table):
+                    return self.role(value) if table == "roles" else self.t(getattr(self, table)[value].name)
+        return self.t(value)
+
     def names(self, refs: Iterable[str], kind: str = "") -> Markup:
         """Names of ids, comma-separated (see :meth:`name`)."""
         return Markup(", ").join(self.name(r, kind) for r in refs)

@@ -186,7 +186,7 @@ def _process(doc: Document, c: Ctx, p: Process, pictures: Mapping[str, bytes]) -
     code = f"{p.code} " if p.code else ""
     doc.add_heading(_text(code + c.p(p.name)), level=2)
     review = p.review
-    facts = [(c.wp("owner"), c.plain_name(p.owner, "body") if p.owner else ""),
+    facts = [(c.wp("process_owner"), c.plain_name(p.owner, "body") if p.owner else ""),
              (c.wp("purpose"), c.p(p.purpose)),
              (c.wp("version"), review.version or "" if review else ""),
              (c.wp("approved"), c.date(review.approved) if review else ""),
@@ -221,6 +221,6 @@ def _plan(doc: Document, c: Ctx) -> None:
     doc.add_heading(c.wp("development_plan"), level=1)
     doc.add_paragraph(_text(c.p(plan.name)))
     if plan.actions:
-        _table(doc, [c.wp("action"), c.wp("name"), c.wp("owner"), c.wp("due"), c.wp("status")],
+        _table(doc, [c.wp("action"), c.wp("name"), c.wp("action_owner"), c.wp("due"), c.wp("status")],
                [[a.id, c.p(a.name), c.plain_name(a.owner, "body") if a.owner else "", c.date(a.due),
                  c.wp(f"status_{a.status}")] for a in plan.actions])

@@ -54,18 +54,18 @@ def test_the_cycle_falls_in_the_cycle_year_of_as_of_and_repeats(ics: bytes) -> N
     assert february.decoded("DTSTART") == dt.date(2026, 2, 1)
     assert october["RRULE"]["FREQ"] == ["YEARLY"]
     assert str(october["SUMMARY"]) == "Vuosikello: Palautekysely <script>"
-    assert "Foorumi: Laaturyhmä" in str(october["DESCRIPTION"])
+    assert "Toimielin: Laaturyhmä" in str(october["DESCRIPTION"])
 
 
 def test_reviews_and_open_actions_name_owner_and_process(ics: bytes) -> None:
     events = _events(ics)
     review = events["review-palaute@s.qms"]
     assert review.decoded("DTSTART") == dt.date(2026, 9, 30)
-    assert str(review["DESCRIPTION"]).splitlines() == ["Prosessi: Opiskelijapalaute", "Omistaja: Laatuvastaava",
+    assert str(review["DESCRIPTION"]).splitlines() == ["Prosessi: Opiskelijapalaute", "Prosessinomistaja: Laatuvastaava",
                                                        "Versio: 2"]
     action = events["action-A1@s.qms"]
     assert str(action["SUMMARY"]) == "Toimenpide A1: Auki"
-    assert "Omistaja: Laatuvastaava" in str(action["DESCRIPTION"])
+    assert "Vastuutaho: Laatuvastaava" in str(action["DESCRIPTION"])
     assert "Prosessi: Opiskelijapalaute" in str(action["DESCRIPTION"])
     assert "Hallitus" in str(events["approval@s.qms"]["DESCRIPTION"])
 

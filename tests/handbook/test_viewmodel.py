@@ -40,7 +40,7 @@ def test_a_page_per_role_with_overdue_items_flagged() -> None:
     page = html.fromstring(site[role_path("lv")])
     assert page.findtext(".//h1") == "Laatuvastaava <b>"
     text = " ".join(page.text_content().split())
-    assert "Opiskelijapalaute · Seuraava arviointi 1.2.2026 myöhässä" in text
+    assert "Opiskelijapalaute · Seuraava katselmointi 1.2.2026 myöhässä" in text
     assert "A1 Myöhässä käynnissä · Määräaika 31.1.2026 myöhässä" in text
     assert "A2 Ajallaan suunniteltu · Määräaika 30.6.2026" in text and "30.6.2026 myöhässä" not in text
     assert page.xpath("//table[@class='measures']//a[contains(@href, 'measure-vastausaste')]")
@@ -55,3 +55,11 @@ def test_role_names_link_to_their_pages() -> None:
     assert "../roles/lv.html" in process.xpath("//a/@href")
     roles = html.fromstring(site["roles.html"])
     assert "roles/ope.html" in roles.xpath("//a/@href")
+
+
+def test_reported_to_shows_the_name_of_a_role_and_keeps_free_text() -> None:
+    data = {**SYSTEM, "processes": [{**SYSTEM["processes"][0], "measures": [  # type: ignore[dict-item]
+        {"id": "vastausaste", "name": "Vastausaste", "owner": "lv", "reported_to": ["ope", "Hallitus <i>"]}]}]}
+    page = html.fromstring(build_site(QualitySystem.model_validate(data), lang="fi")["processes/palaute.html"])
+    sub = [" ".join(d.text_content().split()) for d in page.xpath("//table[@class='measures']//div[@class='sub']")]
+    assert "Raportoidaan: Opettaja, Hallitus <i>" in sub
