@@ -191,3 +191,21 @@ def test_search_from_a_file_says_it_needs_a_server(driver: webdriver.Chrome, hos
     driver.get((hostile_site / "search.html").as_uri() + "?q=talous")
     assert driver.find_element(By.ID, "search-offline").is_displayed()
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_search_results_show_markup_as_text(driver: webdriver.Chrome, hostile_site: Path) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    index_search(hostile_site)
+    server = SiteServer(hostile_site).start()
+    try:
+        hits = _results(driver, f"{server.url}search.html?q=alert")
+        assert hits, "the payload texts are indexed as words"
+        with pytest.raises(NoAlertPresentException):
+            driver.switch_to.alert.text  # noqa: B018 - an alert would mean a payload ran
+        shown = driver.find_element("css selector", "#search-results").text
+        assert "alert(" in shown
+        assert driver.execute_script("return document.querySelectorAll('#search-results img, "
+                                     "#search-results script').length;") == 0
+    finally:
+        server.stop()
