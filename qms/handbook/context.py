@@ -68,8 +68,8 @@ class Assets:
 
 #: Where :meth:`Ctx.name` looks for an id, by the kind of field it comes from.
 _LOOKUP: dict[str, tuple[str, ...]] = {
-    "": ("procs", "measures", "roles", "stakeholders", "units", "forms", "objectives", "evaluations", "events",
-         "findings", "evidence"),
+    "": ("procs", "measures", "roles", "groups", "stakeholders", "units", "forms", "objectives", "evaluations",
+         "events", "findings", "evidence"),
     "process": ("procs",),
     "measure": ("measures",),
     "form": ("forms",),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -223,3 +223,25 @@ def test_bpmn_links_only_when_built(hostile: QualitySystem) -> None:
 def test_unknown_language_is_refused(hostile: QualitySystem) -> None:
     with pytest.raises(ValueError, match="language must be one of"):
         build_site(hostile, lang="de")
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_id_is_shown_through_its_name(name: str) -> None:
+    system = load(MODELS / name).system
+    assert system is not None
+    site = build_site(system, lang="fi")
+    raw = {path: re.findall(rb"<code>([^<]*)</code>", data) for path, data in site.items() if path.endswith(".html")}
+    assert {path: ids for path, ids in raw.items() if ids} == {}
+
+
+@pytest.mark.parametrize("name", [*EXAMPLES, "hostile"])
+def test_no_card_is_empty(name: str) -> None:
+    system = load(MODELS / name if name != "hostile" else Path(__file__).parent / "data" / "hostile").system
+    assert system is not None
+    for path, doc in _pages(build_site(system, lang="fi")).items():
+        for card in doc.xpath("//section[contains(concat(' ', @class, ' '), ' card ')]"):
+            heading = card.xpath("./*[self::h2 or self::h3 or self::h4]")
+            body = " ".join(card.text_content().split())
+            title = " ".join(heading[0].text_content().split()) if heading else ""
+            assert body != title, f"{path}: the card '{title}' is empty"
+        assert not doc.xpath("//dl[not(*)]"), f"{path}: an empty list of facts"
