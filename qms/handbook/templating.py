@@ -1,4 +1,11 @@
-"""The handbook's Jinja2 templates and style sheets: the environment, rendering, fingerprint."""
+"""The handbook's Jinja2 templates and style sheets: the environment, rendering, fingerprint.
+
+Each page is ``templates/<page>.html`` around its body, a macro ``body`` in
+``templates/parts/<page>.html`` that the print version reuses as a chapter. A new
+section of every process page or of the front page needs no edit here: a template
+``parts/process-more.html`` or ``parts/front-more.html``, where present, is included at
+the end of that body with its variables (``c``, ``p``, ``h``, ``sid``).
+"""
 
 from __future__ import annotations
 
