@@ -152,13 +152,19 @@ def _toc_field(paragraph: Paragraph, placeholder: str) -> None:
 
 def _facts(doc: Document, rows: Sequence[tuple[str, str]]) -> None:
     if rows:
-        _table(doc, None, [[label, value] for label, value in rows])
+        _table(doc, None, [[label, value] for label, value in rows], widths=(5.0, 11.0))
 
 
-def _table(doc: Document, header: Sequence[str] | None, rows: Sequence[Sequence[str]]) -> None:
+def _table(doc: Document, header: Sequence[str] | None, rows: Sequence[Sequence[str]],
+           widths: Sequence[float] = ()) -> None:
+    """A grid table; ``widths`` in centimetres per column (else Word shares the page width)."""
+    from docx.shared import Cm
+
     width = len(header) if header else len(rows[0])
     table = doc.add_table(rows=0, cols=width)
     table.style = "Table Grid"
+    for column, cm in zip(table.columns, widths, strict=False):
+        column.width = Cm(cm)
     if header:
         cells = table.add_row().cells
         for cell, value in zip(cells, header, strict=True):
@@ -167,6 +173,9 @@ def _table(doc: Document, header: Sequence[str] | None, rows: Sequence[Sequence[
     for row in rows:
         for cell, value in zip(table.add_row().cells, row, strict=True):
             cell.text = _text(value)
+    for column, cm in zip(table.columns, widths, strict=False):
+        for cell in column.cells:
+            cell.width = Cm(cm)  # Word reads the width of each cell, LibreOffice that of the column
 
 
 def _picture(doc: Document, c: Ctx, png: bytes | None) -> None:
@@ -201,7 +210,7 @@ def _process(doc: Document, c: Ctx, p: Process, pictures: Mapping[str, bytes]) -
     _table(doc, ["#", c.wp("step"), c.wp("kind"), c.wp("role"), "PDCA"],
            [[str(i), c.p(s.label) if s.label else (c.plain_name(s.call, "process") if s.call else s.id),
              c.wp(f"kind_{s.kind}"), c.plain_name(s.lane, "body") if s.lane else "", s.pdca or ""]
-            for i, s in enumerate(p.steps, 1)])
+            for i, s in enumerate(p.steps, 1)], widths=(1.0, 7.0, 3.0, 3.5, 1.5))
     if p.measures:
         doc.add_heading(c.wp("measures"), level=3)
         _table(doc, [c.wp("measure"), c.wp("target"), c.wp("source"), c.wp("frequency"), c.wp("owner")],
