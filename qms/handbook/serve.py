@@ -15,31 +15,35 @@ __all__ = ["RELOAD_PATH", "SiteServer", "inject_reload"]
 
 #: The server's own address space; nothing of the site lies there.
 RELOAD_PATH = "/__qms__/"
-_SCRIPT = f"""<script>
-(function () {{
-  var seen = null;
-  function poll() {{
-    fetch("{RELOAD_PATH}build?seen=" + (seen === null ? "" : seen), {{cache: "no-store"}})
-      .then(function (r) {{ return r.text(); }})
-      .then(function (n) {{ if (seen !== null && n !== seen) location.reload(); else {{ seen = n; poll(); }} }})
-      .catch(function () {{ setTimeout(poll, 1000); }});
-  }}
+_SCRIPT = """<script>
+(function () {
+  var seen = "%d";  /* the build this page comes from */
+  function poll() {
+    fetch("%sbuild?seen=" + seen, {cache: "no-store"})
+      .then(function (r) { return r.text(); })
+      .then(function (n) { if (n !== seen) location.reload(); else poll(); })
+      .catch(function () { setTimeout(poll, 1000); });
+  }
   poll();
-}})();
+})();
 </script>
 """
 
 
-def inject_reload(page: bytes) -> bytes:
+def inject_reload(page: bytes, build: int) -> bytes:
     """A page with the reload script before ``</body>`` (the files on disk stay as built).
+
+    The script knows the number of the build the page comes from and reloads the page
+    when the server's build number is another.
 
     Examples
     --------
-    >>> inject_reload(b"<html><body><p>x</p></body></html>").count(b"__qms__/build")
-    1
+    >>> page = inject_reload(b"<html><body><p>x</p></body></html>", 3)
+    >>> page.count(b"__qms__/build"), b'var seen = "3"' in page
+    (1, True)
     """
     at = page.rfind(b"</body>")
-    script = _SCRIPT.encode("utf-8")
+    script = (_SCRIPT % (build, RELOAD_PATH)).encode("utf-8")
     return page + script if at < 0 else page[:at] + script + page[at:]
 
 
@@ -111,7 +115,7 @@ class _Handler(SimpleHTTPRequestHandler):
         if parts.path.endswith("/"):
             target = target / "index.html"
         if target.suffix == ".html" and target.is_file():
-            self._send(inject_reload(target.read_bytes()), "text/html; charset=utf-8")
+            self._send(inject_reload(target.read_bytes(), self.state.build), "text/html; charset=utf-8")
             return
         super().do_GET()
 

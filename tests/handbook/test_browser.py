@@ -209,3 +209,14 @@ def test_search_results_show_markup_as_text(driver: webdriver.Chrome, hostile_si
                                      "#search-results script').length;") == 0
     finally:
         server.stop()
+
+
+def test_an_open_page_reloads_after_a_rebuild(driver: webdriver.Chrome, served: SiteServer) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(f"{served.url}roles.html")
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    driver.execute_script("window.qmsMarker = 1;")
+    served.rebuilt()
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return window.qmsMarker === undefined;"))
+    assert driver.current_url == f"{served.url}roles.html"

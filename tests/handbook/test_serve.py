@@ -64,4 +64,4 @@ def test_a_rebuild_answers_the_waiting_pages(server: SiteServer) -> None:
 
 
 def test_inject_reload_without_a_body_appends() -> None:
-    assert inject_reload(b"<p>x</p>").startswith(b"<p>x</p><script>")
+    assert inject_reload(b"<p>x</p>", 0).startswith(b"<p>x</p><script>")
