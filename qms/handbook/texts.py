@@ -152,6 +152,8 @@ WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "approved_after_system": _w("Tämä prosessikuvaus on hyväksytty toimintajärjestelmän jälkeen",
                                     "This process was approved after the quality system as a whole",
                                     "Processen godkändes efter kvalitetssystemet som helhet"),
+        "earlier_versions": _w("Aiemmat hyväksytyt versiot", "Earlier approved versions",
+                               "Tidigare godkända versioner"),
         "search": _w("Haku", "Search", "Sök"),
         "search_label": _w("Hae käsikirjasta", "Search the handbook", "Sök i handboken"),
         "search_button": _w("Hae", "Search", "Sök"),

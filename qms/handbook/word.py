@@ -116,6 +116,11 @@ def _front_matter(doc: Document, c: Ctx) -> None:
     if approval is not None:
         doc.add_paragraph(c.wp("system_approval"), style="Heading 1")
     _facts(doc, [r for r in rows if r[1]])
+    if approval is not None and approval.history:
+        doc.add_paragraph(c.wp("earlier_versions"), style="Heading 2")
+        _table(doc, [c.wp("version"), c.wp("approved"), c.wp("approved_by")],
+               [[old.version or "", c.date(old.approved), c.plain_name(old.approved_by, "body") if old.approved_by else ""]
+                for old in approval.history], widths=(4.0, 4.0, 8.0))
     doc.add_paragraph(c.wp("contents"), style="TOC Heading" if "TOC Heading" in _styles(doc) else "Heading 1")
     _toc_field(doc.add_paragraph(), c.wp("contents"))
     doc.add_page_break()  # type: ignore[no-untyped-call]

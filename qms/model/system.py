@@ -15,6 +15,7 @@ __all__ = [
     "Action",
     "AnnualCycle",
     "Approval",
+    "ApprovalRecord",
     "Architecture",
     "CheckConfig",
     "CycleEvent",
@@ -380,18 +381,25 @@ class GlossaryEntry(StrictModel):
     definition: Text
 
 
-class Approval(StrictModel):
-    """Version and approval of the quality system as a whole, by its approving body (board, management team)."""
+class ApprovalRecord(StrictModel):
+    """One approval of a version of the quality system: the version, the approving body and the date."""
 
     version: str | None = None
     approved_by: Id | None = None
     approved: dt.date | None = None
-    next_review: dt.date | None = None
 
     @field_validator("version", mode="before")
     @classmethod
     def _version_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int | float) else value
+
+
+class Approval(ApprovalRecord):
+    """The approval in force of the quality system as a whole, by its approving body (board, management
+    team), its next review, and the earlier approvals (``history``, newest first)."""
+
+    next_review: dt.date | None = None
+    history: list[ApprovalRecord] = Field(default_factory=list)
 
 
 class CheckConfig(StrictModel):

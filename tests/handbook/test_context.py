@@ -11,7 +11,7 @@ SYSTEM = {
     "system": "s", "name": "S", "as_of": "2026-03-01", "provider": {"id": "p", "name": "P"},
     "roles": [{"id": "hallitus", "name": "Hallitus </style><b>x</b> \"q\""}],
     "approval": {"version": "2026.1", "approved_by": "hallitus", "approved": "2026-01-20",
-                 "next_review": "2027-01-20"},
+                 "next_review": "2027-01-20", "history": [{"version": "2025.1", "approved": "2025-01-15"}]},
     "processes": [
         {"process": "vanha", "name": "Vanha", "category": "core",
          "review": {"version": "2", "approved": "2025-10-01", "next_review": "2026-10-01"}},
@@ -29,7 +29,8 @@ def test_front_page_shows_version_date_and_approving_body() -> None:
     doc = html.fromstring(_site()["index.html"])
     card = doc.get_element_by_id("system-approval")
     facts = [" ".join(d.text_content().split()) for d in card.iter("dd")]
-    assert facts == ["2026.1", "20.1.2026", 'Hallitus </style><b>x</b> "q"', "20.1.2027"]
+    assert facts == ["2026.1", "20.1.2026", 'Hallitus </style><b>x</b> "q"', "20.1.2027",
+                     "Versio 2025.1 · Hyväksytty 15.1.2025"]
 
 
 def test_every_printed_page_carries_the_approval_in_its_footer() -> None:

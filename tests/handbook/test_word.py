@@ -78,7 +78,8 @@ def test_approval_in_the_front_matter() -> None:
         "system": "s", "name": "S", "as_of": "2026-03-01", "provider": {"id": "p", "name": "P"},
         "roles": [{"id": "hallitus", "name": "Hallitus"}],
         "approval": {"version": "2026.1", "approved_by": "hallitus", "approved": "2026-01-20",
-                     "next_review": "2027-01-20"},
+                     "next_review": "2027-01-20", "history": [{"version": "2025", "approved_by": "hallitus",
+                                                               "approved": "2025-01-15"}]},
         "processes": [{"process": "a", "name": "A", "category": "core",
                        "review": {"version": "4", "approved": "2026-02-15"}}]})
     doc = docx.Document(io.BytesIO(to_docx(system, lang="en", pictures={})))
@@ -86,6 +87,8 @@ def test_approval_in_the_front_matter() -> None:
     assert front[:4] == [["Version", "2026.1"], ["Approved", "20 January 2026"], ["Approved by", "Hallitus"],
                          ["Next review", "20 January 2027"]]
     assert doc.core_properties.version == "2026.1"
+    assert [[c.text for c in row.cells] for row in doc.tables[1].rows] == [
+        ["Version", "Approved", "Approved by"], ["2025", "15 January 2025", "Hallitus"]]
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "This process was approved after the quality system as a whole: Version 2026.1" in text
     assert "The diagram could not be drawn for this build" in text  # no picture given: a note instead

@@ -2,14 +2,16 @@
 
 Why: the handbook is published as the organisation's official quality manual, and its
 front page, printed footers and Word copy show the system's ``approval:``. An approval dated
-after its own next review, an approval dated after the system's ``as_of`` (the date the
-description is as of), or an approving body that is not in the system cannot all be true
-(ISO 9001:2015 §7.5.2 c, review and approval of documented information). The dates are
-compared with each other and with ``as_of``, never with the clock.
+on or after its own next review, an approval dated after the system's ``as_of`` (the date
+the description is as of), a version approved twice, an earlier approval in ``history``
+dated after the one in force, or an approving body that is not in the system cannot all be
+true (ISO 9001:2015 §7.5.2 c, review and approval of documented information). The dates
+are compared with each other and with ``as_of``, never with the clock.
 
-Fix: correct the date that is wrong: ``next_review`` comes after ``approved``, and nothing
-is approved after ``as_of``; ``approved_by`` names a role, a quality group or an
-organisation unit of ``system.yaml``.
+Fix: correct the date or version that is wrong: ``next_review`` comes after ``approved``,
+nothing is approved after ``as_of``, each version is approved once and ``history`` holds
+the earlier approvals; ``approved_by`` names a role, a quality group or an organisation
+unit of ``system.yaml``.
 
 **Bad**::
 
@@ -41,14 +43,16 @@ from typing import Any
 from qms.check.context import Context
 from qms.check.finding import Finding, finding, loc
 from qms.check.rule import rule
-from qms.model import QualitySystem
+from qms.model import Approval, ApprovalRecord, QualitySystem
 
 
 @rule(code="Q515", name="approval-dates", scope="system", default_severity="warning", criteria=["ISO-4.4.2"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
     if system.approval is not None:
         yield from _dates(system.approval, "the quality system", system.system, ctx)
-        yield from _body(system, system.approval.approved_by)
+        yield from _history(system.approval, system.system)
+        for record in (system.approval, *system.approval.history):
+            yield from _body(system, record)
     for p in system.processes:
         if p.review is not None:
             yield from _dates(p.review, f"process '{p.process}'", p.process, ctx)
@@ -67,11 +71,36 @@ def _dates(approval: Any, what: str, element: str, ctx: Context) -> Iterator[Fin
                       hint="correct `approved:`, or move `as_of:` in system.yaml to the date the description is as of")
 
 
-def _body(system: QualitySystem, body: str | None) -> Iterator[Finding]:
+def _history(approval: Approval, element: str) -> Iterator[Finding]:
+    first: dict[str, ApprovalRecord] = {}
+    for record in (approval, *approval.history):
+        if record.version is None:
+            continue
+        if record.version in first:
+            earlier = first[record.version]
+            yield finding(f"version '{record.version}' of the quality system is approved twice "
+                          f"({_day(earlier)} and {_day(record)})",
+                          at=loc(record, "version"), element=element,
+                          hint="give each approved version its own number, or remove the repeated approval")
+        else:
+            first[record.version] = record
+        if record is not approval and record.approved and approval.approved and record.approved >= approval.approved:
+            yield finding(f"the earlier approval of version '{record.version}' is dated {record.approved.isoformat()}, "
+                          f"not before the approval in force ({approval.approved.isoformat()})",
+                          at=loc(record, "approved"), element=element,
+                          hint="history: lists the approvals before the one in force; correct the date or the order")
+
+
+def _day(record: ApprovalRecord) -> str:
+    return record.approved.isoformat() if record.approved else "no date"
+
+
+def _body(system: QualitySystem, record: ApprovalRecord) -> Iterator[Finding]:
+    body = record.approved_by
     known = [r.id for r in system.roles] + [g.id for g in system.quality_groups] + [u.id for u in system.org_units]
     if body is None or body in known:
         return
     near = difflib.get_close_matches(body, known, n=1)
     hint = f"did you mean '{near[0]}'?" if near else "use the id of a role, a quality group or an organisation unit"
     yield finding(f"the quality system is approved by '{body}', which is not a role, quality group or unit",
-                  at=loc(system.approval, "approved_by"), element=system.system, hint=hint)
+                  at=loc(record, "approved_by"), element=system.system, hint=hint)
