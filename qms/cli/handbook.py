@@ -12,7 +12,15 @@ from qms.cli.build import TerminalProgress, finish, lang_option, pdf_option
 from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD, echo_problems, write_atomic
 from qms.errors import UserError
 from qms.handbook.pdf import chromium_binary, print_to_pdf
-from qms.handbook.publish import DOCX_FILE, SearchIndexError, index_search, public_site, public_system, word_copy
+from qms.handbook.publish import (
+    DOCX_FILE,
+    SearchIndexError,
+    index_search,
+    public_site,
+    public_system,
+    word_copy,
+    write_public,
+)
 from qms.load import load
 from qms.model import QualitySystem
 
@@ -79,8 +87,14 @@ def command(path: Path, out: Path, lang: str | None, pdf: bool, docx: bool, publ
     if public:
         result = None
         system = public_system(loaded_system(path, "handbook"))
-        for rel, data in sorted(public_site(system, lang=lang or system.default_language).items()):
-            write_or_exit(out / rel, data)
+        try:
+            write_public(public_site(system, lang=lang or system.default_language), out)
+        except UserError as exc:
+            echo_problems(exc.problems)
+            sys.exit(EXIT_LOAD)
+        except OSError as exc:
+            click.echo(f"{out}: error: cannot write the site: {exc.strerror or exc} (choose another -o)", err=True)
+            sys.exit(EXIT_LOAD)
     else:
         progress = TerminalProgress(sys.stderr)
         try:

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from qms.errors import QmsError
+from qms.errors import QmsError, UserError
+from qms.files import write_atomic
 from qms.handbook.build import build_site, diagram_specs
+from qms.handbook.names import safe_relpath
 from qms.handbook.word import to_docx, word_diagrams
 from qms.model import QualitySystem
 
-__all__ = ["DOCX_FILE", "SearchIndexError", "draw", "index_search", "public_site", "public_system", "word_copy"]
+__all__ = ["DOCX_FILE", "PUBLIC_MANIFEST", "SearchIndexError", "draw", "index_search", "public_site", "public_system",
+           "word_copy", "write_public"]
 
 #: The Word copy's name in the output folder (beside ``handbook.pdf``).
 DOCX_FILE = "handbook.docx"
+#: The list of files a public edition wrote, in its folder: the next one removes those it no longer makes.
+PUBLIC_MANIFEST = ".qms-public.json"
 
 
 class SearchIndexError(QmsError):
@@ -65,6 +71,45 @@ def public_site(system: QualitySystem, *, lang: str) -> dict[str, bytes]:
     shown = public_system(system)
     drawn = {path: svg.decode("utf-8") for path, svg in draw(shown, lang=lang).items()}
     return build_site(shown, lang=lang, diagrams=drawn, public=True)
+
+
+def write_public(files: Mapping[str, bytes], out: Path) -> list[str]:
+    """Write a public edition into ``out``; files of the previous public edition that it no longer has go.
+
+    A public edition must never show what an earlier full build left in the folder (an
+    internal process page, the criteria page), so the folder must be empty or hold a public
+    edition: one whose :data:`PUBLIC_MANIFEST` lists what it wrote.
+
+    Returns
+    -------
+    list
+        The site paths removed.
+
+    Raises
+    ------
+    UserError
+        When ``out`` holds files but no public edition.
+    """
+    manifest = out / PUBLIC_MANIFEST
+    if out.is_dir() and any(out.iterdir()) and not manifest.is_file():
+        raise UserError(f"{out} holds files of another build; a public edition is written to an empty folder "
+                        "(or one that holds an earlier public edition): choose another -o")
+    before = set(json.loads(manifest.read_text(encoding="utf-8"))) if manifest.is_file() else set()
+    for rel, data in sorted(files.items()):
+        write_atomic(out / safe_relpath(rel), data)
+    removed = sorted(rel for rel in before - set(files) if _inside(rel))
+    for rel in removed:
+        (out / rel).unlink(missing_ok=True)
+    write_atomic(manifest, json.dumps(sorted(files), indent=0).encode("utf-8"))
+    return removed
+
+
+def _inside(rel: object) -> bool:
+    """True for a clean relative path inside the site (a manifest entry to trust)."""
+    try:
+        return isinstance(rel, str) and safe_relpath(rel) == rel
+    except ValueError:
+        return False
 
 
 def word_copy(system: QualitySystem, *, lang: str, pictures: Mapping[str, bytes] | None = None) -> bytes:

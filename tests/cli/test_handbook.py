@@ -58,3 +58,25 @@ def test_a_word_copy_that_cannot_be_written_is_a_clean_error(tmp_path: Path) -> 
     assert result.exit_code == 2
     assert f"{out / 'handbook.docx'}: error: cannot write the file: " in result.output
     assert "Traceback" not in result.output
+
+
+def test_public_edition_never_keeps_pages_of_another_build(tmp_path: Path) -> None:
+    system = tmp_path / "sakk"
+    shutil.copytree(MODELS / "sakk", system)
+    full = tmp_path / "site"
+    assert CliRunner().invoke(cli, ["handbook", str(system), "-o", str(full), "--no-search"]).exit_code == 0
+    refused = CliRunner().invoke(cli, ["handbook", str(system), "-o", str(full), "--public", "--no-search"])
+    assert refused.exit_code == 2
+    assert "holds files of another build; a public edition is written to an empty folder" in refused.output
+    assert (full / "criteria.html").is_file()
+
+    public = tmp_path / "julkinen"
+    assert CliRunner().invoke(cli, ["handbook", str(system), "-o", str(public), "--public", "--no-search"]).exit_code == 0
+    first = sorted((system / "processes").glob("*.yaml"))[0]
+    pid = next(line.split(":", 1)[1].strip() for line in first.read_text(encoding="utf-8").splitlines()
+               if line.startswith("process:"))
+    assert (public / "processes" / f"{pid}.html").is_file()
+    first.write_text(first.read_text(encoding="utf-8") + "internal: true\n", encoding="utf-8")
+    again = CliRunner().invoke(cli, ["handbook", str(system), "-o", str(public), "--public", "--no-search"])
+    assert again.exit_code == 0, again.output
+    assert not (public / "processes" / f"{pid}.html").exists()
