@@ -220,6 +220,17 @@ class Ctx:
                     return self.role(value) if table == "roles" else self.t(getattr(self, table)[value].name)
         return self.t(value)
 
+    def in_page_language(self, texts: Mapping[str, str], english: str) -> Markup:
+        """A text of the toolkit's catalogues (criteria, frameworks) in the page's language.
+
+        ``texts`` holds it by language; the interface language comes next, then
+        ``english``, marked ``lang="en"`` when the page is in another language.
+        """
+        for lang in (self.lang, self.ui):
+            if texts.get(lang):
+                return self.t_in(dict(texts), lang)
+        return self.t_in({"en": english}, "en")
+
     def names(self, refs: Iterable[str], kind: str = "") -> Markup:
         """Names of ids, comma-separated (see :meth:`name`)."""
         return Markup(", ").join(self.name(r, kind) for r in refs)

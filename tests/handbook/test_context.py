@@ -65,3 +65,22 @@ def test_no_empty_provider_card() -> None:
     cards = doc.xpath("//section[contains(@class, 'card')]")
     assert all(c.xpath(".//dd") or c.xpath(".//blockquote") or c.xpath(".//p") for c in cards)
     assert not doc.xpath("//dl[@class='facts'][not(*)]")
+
+
+def test_criteria_titles_and_framework_names_in_the_page_language() -> None:
+    from qms.handbook.report import CriteriaReport, CriterionView
+
+    report = CriteriaReport(
+        frameworks=(("FI-LAW", "Act on Vocational Education and Training"),),
+        framework_names={"FI-LAW": {"fi": "Laki ammatillisesta koulutuksesta", "en": "Act on VET"}},
+        criteria=(CriterionView("FI-LAW-1", "FI-LAW", "Outcomes are evaluated",
+                                titles={"fi": "Toiminnan tuloksia arvioidaan", "en": "Outcomes are evaluated"}),
+                  CriterionView("FI-LAW-2", "FI-LAW", "Only in English <b>")))
+    system = QualitySystem.model_validate({**SYSTEM, "approval": None})
+    fi = html.fromstring(build_site(system, lang="fi", report=report)["criteria.html"])
+    assert fi.get_element_by_id("fw-FI-LAW").text_content() == "Laki ammatillisesta koulutuksesta"
+    rows = [" ".join(th.text_content().split()) for th in fi.xpath("//table[@class='criteria']//th[@scope='row']")]
+    assert rows == ["FI-LAW-1 Toiminnan tuloksia arvioidaan", "FI-LAW-2 Only in English <b>"]
+    assert fi.xpath("//th[@scope='row']/span[@lang='en']")[0].text == "Only in English <b>"
+    sv = html.fromstring(build_site(system, lang="sv", report=report)["criteria.html"])
+    assert sv.get_element_by_id("fw-FI-LAW").xpath("./span/@lang") == ["en"]  # no Swedish: English, marked
