@@ -76,6 +76,7 @@ from qms.check.rules.quality import (
     q518_action_effect,
     q519_record_before_event,
     q520_results_not_segmented,
+    q521_approval_dates,
 )
 from qms.check.rules.structure import (
     s001_start_event_required,
@@ -187,6 +188,7 @@ RULES: tuple[Rule, ...] = (
     q518_action_effect.check,
     q519_record_before_event.check,
     q520_results_not_segmented.check,
+    q521_approval_dates.check,
 )
 
 

@@ -31,6 +31,8 @@ COMMANDS: dict[str, CommandEntry] = {
     "export": CommandEntry("qms.cli.export:command", "Export the processes as BPMN 2.0 with layout."),
     "import": CommandEntry("qms.cli.import_:command", "Import a BPMN 2.0 file into a system as YAML."),
     "handbook": CommandEntry("qms.cli.handbook:command", "Build the quality handbook as a static web site."),
+    "calendar": CommandEntry("qms.cli.calendar:command", "Write the annual cycle and due dates as iCalendar."),
+    "serve": CommandEntry("qms.cli.serve:command", "Show the handbook on 127.0.0.1; rebuild and reload on save."),
     "build": CommandEntry("qms.cli.build:command", "Check, draw, export and publish; redo only what changed."),
     "schema": CommandEntry("qms.cli.schema:command", "Print the JSON Schema of system.yaml or a process file."),
 }

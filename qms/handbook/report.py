@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 __all__ = ["COVERAGE_STATES", "CriteriaReport", "CriterionView", "FindingView"]
@@ -48,6 +49,7 @@ class CriterionView:
     evidence: tuple[str, ...] = ()  # evidence record ids
     model: tuple[str, ...] = ()  # ids of the model elements that show it (processes, evaluations …)
     note: str = ""
+    titles: Mapping[str, str] = field(default_factory=dict)  # the title by language, where the catalogue has it
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +64,4 @@ class CriteriaReport:
     criteria: tuple[CriterionView, ...] = ()
     findings: tuple[FindingView, ...] = ()
     counts: dict[str, int] = field(default_factory=dict)  # severity → number
+    framework_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # id → name by language

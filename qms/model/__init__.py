@@ -20,6 +20,8 @@ from qms.model.process import (
 from qms.model.system import (
     Action,
     AnnualCycle,
+    Approval,
+    ApprovalRecord,
     Architecture,
     CheckConfig,
     CycleEvent,
@@ -51,6 +53,8 @@ __all__ = [
     "STEP_KINDS",
     "Action",
     "AnnualCycle",
+    "Approval",
+    "ApprovalRecord",
     "Architecture",
     "Benchmark",
     "CheckConfig",

@@ -409,6 +409,7 @@ class Process(StrictModel):
     documents: list[Document] = Field(default_factory=list)
     records: list[Record] = Field(default_factory=list)
     review: Review | None = None
+    internal: bool = False  # kept out of a public handbook
     ignore: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="before")

@@ -16,6 +16,8 @@ from qms.model.process import Process
 __all__ = [
     "Action",
     "AnnualCycle",
+    "Approval",
+    "ApprovalRecord",
     "Architecture",
     "CheckConfig",
     "CycleEvent",
@@ -268,6 +270,7 @@ class DevelopmentPlan(StrictModel):
     follow_up: list[Id] = Field(default_factory=list)
     findings: list[EvaluationFinding] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    internal: bool = False  # kept out of a public handbook
 
 
 class CycleEvent(StrictModel):
@@ -315,6 +318,7 @@ class AnnualCycle(StrictModel):
     name: Text
     cycle_start_month: int = Field(default=1, ge=1, le=12)
     events: list[CycleEvent] = Field(default_factory=list)
+    internal: bool = False  # kept out of a public handbook
 
 
 #: Karvi's scale, lowest first (laadunarviointi.karvi.fi): missing, emerging, developed, advanced.
@@ -414,6 +418,27 @@ class GlossaryEntry(StrictModel):
     definition: Text
 
 
+class ApprovalRecord(StrictModel):
+    """One approval of a version of the quality system: the version, the approving body and the date."""
+
+    version: str | None = None
+    approved_by: Id | None = None
+    approved: dt.date | None = None
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int | float) else value
+
+
+class Approval(ApprovalRecord):
+    """The approval in force of the quality system as a whole, by its approving body (board, management
+    team), its next review, and the earlier approvals (``history``, newest first)."""
+
+    next_review: dt.date | None = None
+    history: list[ApprovalRecord] = Field(default_factory=list)
+
+
 class CheckConfig(StrictModel):
     """Check configuration: profile, per-rule severities (or ``off``), parameters, framework versions.
 
@@ -459,6 +484,7 @@ class QualitySystem(StrictModel):
     name: Text
     notice: Text | None = None
     as_of: dt.date | None = None
+    approval: Approval | None = None
     default_language: Lang = "fi"
     languages: list[Lang] = Field(default_factory=list)
     provider: Provider

@@ -1,4 +1,4 @@
-"""The built handbook in a real browser: links resolve, images load, no console errors, payloads inert.
+"""The built handbook in a real browser: links resolve, images load, no console errors, payloads inert, search.
 
 Drives Debian's Chromium through chromedriver with Selenium; skipped with the reason when
 either is missing (`make test` installs them).
@@ -14,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from qms.build import build
+from qms.handbook.publish import index_search
+from qms.handbook.serve import SiteServer
 from tests.conftest import MODELS
 
 DATA = Path(__file__).parent / "data"
@@ -114,17 +116,107 @@ def test_style_sheet_applies(driver: webdriver.Chrome, site: Path) -> None:
     assert colour == "rgb(23, 50, 77)"
 
 
-def test_script_payload_is_inert_and_visible(driver: webdriver.Chrome, site: Path) -> None:
-    page = site / "processes" / "talous.html"
-    if not page.is_file():
-        pytest.skip("the payload lives in the hostile system")
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("hostile")
+    result = build(DATA / "hostile", out, lang="fi", stages=["handbook"])
+    assert result.index is not None and not result.failed, result.messages
+    return out
+
+
+def test_script_payload_is_inert_and_visible(driver: webdriver.Chrome, hostile_site: Path) -> None:
     from selenium.webdriver.common.by import By
 
-    driver.get(page.as_uri())
+    driver.get((hostile_site / "processes" / "talous.html").as_uri())
     heading = driver.find_element(By.TAG_NAME, "h1")
     assert heading.is_displayed()
     assert heading.text.endswith("<script>alert(1)</script>")
     assert driver.execute_script("return document.scripts.length;") == 0
-    front = site / "index.html"
-    driver.get(front.as_uri())
+    driver.get((hostile_site / "index.html").as_uri())
     assert "<img src=x onerror=alert(2)>" in driver.find_element(By.TAG_NAME, "h1").text
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """REDU's handbook in Finnish with its search index, on a loopback port of the system's choosing."""
+    out = tmp_path_factory.mktemp("served")
+    result = build(MODELS / "redu", out, lang="fi", stages=["handbook"])
+    assert result.index is not None and not result.failed, result.messages
+    index_search(out)
+    server = SiteServer(out).start()
+    yield server
+    server.stop()
+
+
+def _results(driver: webdriver.Chrome, url: str) -> list[str]:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(url)
+    WebDriverWait(driver, 20).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+        or d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__message"))
+    WebDriverWait(driver, 20).until(
+        lambda d: "Searching" not in d.find_element(By.CSS_SELECTOR, "#search-results").text)
+    return [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")]
+
+
+@pytest.mark.parametrize(("term", "page"), [
+    ("talousarvio", "processes/talousarvio.html"),
+    ("talousarviota", "processes/talousarvio.html"),   # partitive: Finnish stemming finds the base form
+    ("talousarvion", "processes/talousarvio.html"),    # genitive
+    ("Yhtymähallitus", "roles/yhtymahallitus.html"),
+])
+def test_search_finds_inflected_finnish_words(driver: webdriver.Chrome, served: SiteServer, term: str,
+                                              page: str) -> None:
+    hits = _results(driver, f"{served.url}search.html?q={term}")
+    assert f"{served.url}{page}" in hits, hits
+    assert driver.find_element("css selector", "#search-offline").is_displayed() is False
+
+
+def test_search_box_on_every_page_leads_to_the_results(driver: webdriver.Chrome, served: SiteServer) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.get(f"{served.url}processes/talousarvio.html")
+    box = driver.find_element(By.CSS_SELECTOR, "form[role=search] input[name=q]")
+    box.send_keys("mittari")
+    box.submit()
+    assert driver.current_url == f"{served.url}search.html?q=mittari"
+    assert _results(driver, driver.current_url)
+
+
+def test_search_from_a_file_says_it_needs_a_server(driver: webdriver.Chrome, hostile_site: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.get((hostile_site / "search.html").as_uri() + "?q=talous")
+    assert driver.find_element(By.ID, "search-offline").is_displayed()
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_search_results_show_markup_as_text(driver: webdriver.Chrome, hostile_site: Path) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    index_search(hostile_site)
+    server = SiteServer(hostile_site).start()
+    try:
+        hits = _results(driver, f"{server.url}search.html?q=alert")
+        assert hits, "the payload texts are indexed as words"
+        with pytest.raises(NoAlertPresentException):
+            driver.switch_to.alert.text  # noqa: B018 - an alert would mean a payload ran
+        shown = driver.find_element("css selector", "#search-results").text
+        assert "alert(" in shown
+        assert driver.execute_script("return document.querySelectorAll('#search-results img, "
+                                     "#search-results script').length;") == 0
+    finally:
+        server.stop()
+
+
+def test_an_open_page_reloads_after_a_rebuild(driver: webdriver.Chrome, served: SiteServer) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(f"{served.url}roles.html")
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    driver.execute_script("window.qmsMarker = 1;")
+    served.rebuilt()
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return window.qmsMarker === undefined;"))
+    assert driver.current_url == f"{served.url}roles.html"
