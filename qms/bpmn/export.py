@@ -26,23 +26,21 @@ from qms.bpmn.tags import (
     q,
 )
 from qms.errors import InternalError, Problem, UserError
+from qms.graph.kinds import ACTIVITY_KINDS, GATEWAY_KINDS, KINDS
 from qms.location import SourceLocation
 from qms.memory import quiet_gc
 from qms.model import LANGUAGES, Process, QualitySystem, Step, slugify, text_in
 from qms.model.base import Text
 
-__all__ = ["FORMAT_VERSION", "export_process", "export_system", "exportable", "quiet_gc"]
+__all__ = ["FORMAT_VERSION", "export_process", "export_system", "exportable"]
 
 FORMAT_VERSION = "1"
 """Version of the ``qms:model`` payload; bump it when its meaning changes."""
 
 _EXPORTER = "qms"
 _T = TypeVar("_T")
-_GATEWAY_KINDS = {"decision", "parallel", "inclusive"}
-_ACTIVITY_KINDS = {"task", "call"}
-_DEFAULT_HOLDERS = {"task", "callActivity", "exclusiveGateway", "inclusiveGateway"}
-_JOIN_TAG = {"decision": "exclusiveGateway", "parallel": "parallelGateway", "inclusive": "inclusiveGateway"}
-_SHAPE_SIZE = {"task": 0, "callActivity": 0, **dict.fromkeys(_JOIN_TAG.values(), 50)}
+_DEFAULT_HOLDERS = {row.bpmn_tag for row in KINDS.values() if row.default_holder}
+_SHAPE_SIZE = {row.bpmn_tag: 0 if row.activity else 50 for row in KINDS.values() if row.activity or row.gateway}
 """Width and height of a flow node's shape by tag (36: events); 0: as wide as the name needs, 80 high."""
 _TYPE = q(XSI, "type")
 
@@ -62,9 +60,6 @@ _T_FNREF = b("flowNodeRef")
 _T_OBJECT_REF = b("dataObjectReference")
 _T_STORE_REF = b("dataStoreReference")
 _SUB = etree.SubElement
-
-
-# quiet_gc moved to qms.memory; kept importable from here.
 
 
 def _checked(process: Process, emit: Callable[[], _T]) -> _T:
@@ -213,10 +208,10 @@ def _plan_flows(ctx: _Ctx, process: Process, prefix: str) -> tuple[list[_Node], 
     for node in nodes:
         assert node.step is not None
         kind = node.kind
-        gateway = kind in _GATEWAY_KINDS
+        gateway = kind in GATEWAY_KINDS
         outs, ins = out.get(node.id, ()), inc.get(node.id, ())
         if len(ins) > 1 and kind != "start" and (not gateway or len(outs) > 1):
-            tag = _JOIN_TAG.get(kind, "exclusiveGateway")
+            tag = KINDS[kind].bpmn_tag if gateway else "exclusiveGateway"
             join = _Node(ids.new(f"{node.id}_join"), tag, "", node.lane, derived=("join", node.step.id))
             index[join.id] = join
             for fl in ins:
@@ -445,7 +440,7 @@ def _plan_process(ctx: _Ctx, process: Process, prefix: str) -> _Planned:
         step = node.step
         if step is None or not (step.documents or step.reads or step.systems or step.note is not None):
             continue
-        activity = node.kind in _ACTIVITY_KINDS
+        activity = node.kind in ACTIVITY_KINDS
         sid = step.id
         inputs: list[tuple[str, str]] = []
         outputs: list[tuple[str, str]] = []

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import networkx as nx
 
-from qms.graph.kinds import kind_of
+from qms.graph.kinds import KINDS, kind_of, step_kind
+from qms.graph.process import FlowData, NodeData, ProcessGraph
 from qms.model import Process, QualitySystem, slugify, text_in
 
-__all__ = ["process_graph", "system_graph"]
+__all__ = ["flow_graph", "process_graph", "system_graph"]
 
 
 def process_graph(process: Process) -> nx.MultiDiGraph:
@@ -124,3 +125,46 @@ def system_graph(system: QualitySystem) -> nx.MultiDiGraph:
 def _has_handoff(g: nx.MultiDiGraph, u: str, v: str, label: object) -> bool:
     data = g.get_edge_data(u, v) or {}
     return any(d.get("kind") == "handoff" and d.get("label") == label for d in data.values())
+
+
+def flow_graph(process: Process) -> ProcessGraph:
+    """Build the sequence-flow :class:`~qms.graph.process.ProcessGraph` of ``process``.
+
+    The first step of an id counts; flows that name an unknown step are left out (loading
+    reports them).
+
+    Examples
+    --------
+    >>> from qms.model import Process
+    >>> p = Process.model_validate({"process": "p", "name": "P", "category": "core",
+    ...     "steps": [{"id": "a", "start": "A"}, {"id": "b", "end": "B"}], "flow": ["a -> b", "a -> b"]})
+    >>> g = flow_graph(p)
+    >>> g.nodes, g.kind("a").graph_kind, [f.pos for f in g.nx.edges["a", "b"]["flows"]]
+    (['a', 'b'], 'start', [0, 1])
+    """
+    pg = ProcessGraph(nx.DiGraph())
+    data, out, inc, flows = pg.data, pg.out, pg.inc, pg.flows
+    succ: dict[str, dict[str, dict[str, list[FlowData]]]] = {}
+    pred: dict[str, dict[str, dict[str, list[FlowData]]]] = {}
+    for st in process.steps:
+        if st.id not in data:
+            data[st.id] = NodeData(st, KINDS[step_kind(st)])
+            out[st.id], inc[st.id], succ[st.id], pred[st.id] = [], [], {}, {}
+    for i, f in enumerate(process.flow):
+        src, dst = f.from_, f.to
+        if src not in data or dst not in data:
+            continue
+        e = FlowData(src, dst, i, f.label, f.condition, f.default, f)
+        flows.append(e)
+        out[src].append(e)
+        inc[dst].append(e)
+        between = succ[src].get(dst)
+        if between is None:
+            succ[src][dst] = pred[dst][src] = {"flows": [e]}
+        else:
+            between["flows"].append(e)
+    # networkx's dict-of-dicts, filled in the same pass (its data descriptors keep the views
+    # in step); ``add_edges_from`` would walk the flows again and doubles the cost of the view.
+    pg.nx._node = {n: {} for n in data}
+    pg.nx._succ, pg.nx._pred = succ, pred
+    return pg
