@@ -306,7 +306,7 @@ def _first(el: etree._Element, tag: str) -> etree._Element | None:
 
 def _payload_text(payload: etree._Element) -> str:
     """The JSON of a ``qms:model`` or ``qms:system``: its text, or its ``qms:part`` children joined
-    (long payloads are written in parts, see :func:`qms.bpmn.export._payload`)."""
+    (long payloads are written in parts, see :func:`qms.bpmn.write.write_payload`)."""
     text: str | None = payload.text
     if text and text.strip():
         return text
