@@ -82,3 +82,15 @@ def golden(update_goldens: bool) -> Callable[[str, str], None]:
         assert text == expected, f"{name} differs from its golden; review, then pytest --update-goldens"
 
     return check
+
+
+#: The bands of the talousarvio flow of the mini system, top to bottom.
+TALOUSARVIO_BANDS = [
+    "lane-yhtymavaltuusto",
+    "lane-yhtymahallitus",
+    "lane-johtoryhma",
+    "lane-tulosaluejohtaja",
+    "lane-talouspalvelut",
+    "pool-okm",
+    "pool-omistajakunnat",
+]
