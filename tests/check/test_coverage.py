@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from qms.check import coverage
 from qms.check.config import resolve_config
 from qms.check.coverage import STATUSES, format_coverage_json, format_coverage_text
@@ -88,8 +86,7 @@ def test_formats(tmp_path: Path) -> None:
 
 def test_redu_coverage() -> None:
     folder = MODELS / "redu"
-    if not folder.is_dir():
-        pytest.skip("models/redu is absent")
+    assert folder.is_dir(), "models/redu is missing: the example must be committed"
     system = load(folder).system
     result = check(system)
     report = coverage(system, result.findings)
