@@ -49,8 +49,21 @@ def pin_bands(dot: str, layout: Mapping[str, Any], *, lane_gap: float = 3.0, poo
         match = re.fullmatch(r"cluster_(\d+)", str(o.get("name", "")))
         if match and "bb" in o:
             bands[int(match.group(1))] = o
+    at, half = _centres(nodes)
+    boxes = {i: _crop(o, nodes, at, half) for i, o in bands.items()}
+    moves, new_bb = _stack(bands, boxes, nodes, lane_gap, pool_gap)
+    positions: dict[str, str] = {}
+    for name, (x, y) in at.items():
+        dx, dy = moves.get(name, (0.0, 0.0))
+        positions[name] = f"{x + dx:.2f},{y + dy:.2f}"
+    return _pin(dot, positions, new_bb)
 
-    # Node centres and half heights, in points; captions snap to their step.
+
+_Box = tuple[float, float, float, float]
+
+
+def _centres(nodes: Mapping[int, Mapping[str, Any]]) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
+    """Node centres and half heights, in points; captions snap to their step."""
     at: dict[str, tuple[float, float]] = {}
     half: dict[str, float] = {}
     for o in nodes.values():
@@ -64,25 +77,32 @@ def pin_bands(dot: str, layout: Mapping[str, Any], *, lane_gap: float = 3.0, poo
             ox, oy = at[owner]
             gap = half[owner] + half[name] + 6.0
             at[name] = (ox, oy - gap if y < oy else oy + gap)
+    return at, half
 
-    boxes: dict[int, tuple[float, float, float, float]] = {}
-    for i, o in bands.items():
-        x0, y0, x1, y1 = (float(v) for v in str(o["bb"]).split(","))
-        visible = [
-            str(nodes[g]["name"])
-            for g in o.get("nodes", [])
-            if nodes[g].get("style") != "invis" and str(nodes[g]["name"]) in at
-        ]
-        label = float(o.get("lheight", 0)) * 72
-        if visible:
-            extents = [(at[n][1] - half[n], at[n][1] + half[n]) for n in visible]
-            low, high = min(e[0] for e in extents), max(e[1] for e in extents)
-            y0, y1 = low - 10, max(high + 8 + label, low + label + 24)
-        boxes[i] = (x0, y0, x1, y1)
+
+def _crop(band: Mapping[str, Any], nodes: Mapping[int, Mapping[str, Any]], at: Mapping[str, tuple[float, float]],
+          half: Mapping[str, float]) -> _Box:
+    """A band's box cropped to its visible nodes and its label."""
+    x0, y0, x1, y1 = (float(v) for v in str(band["bb"]).split(","))
+    visible = [
+        str(nodes[g]["name"])
+        for g in band.get("nodes", [])
+        if nodes[g].get("style") != "invis" and str(nodes[g]["name"]) in at
+    ]
+    label = float(band.get("lheight", 0)) * 72
+    if visible:
+        extents = [(at[n][1] - half[n], at[n][1] + half[n]) for n in visible]
+        low, high = min(e[0] for e in extents), max(e[1] for e in extents)
+        y0, y1 = low - 10, max(high + 8 + label, low + label + 24)
+    return x0, y0, x1, y1
+
+
+def _stack(bands: Mapping[int, Mapping[str, Any]], boxes: Mapping[int, _Box], nodes: Mapping[int, Mapping[str, Any]],
+           lane_gap: float, pool_gap: float) -> tuple[dict[str, tuple[float, float]], dict[int, str]]:
+    """Each band's move (by node name) and new box: stacked in order, as wide as the widest, centred."""
     width = max((b[2] - b[0] for b in boxes.values()), default=0.0)
     centre = max(((b[0] + b[2]) / 2 for b in boxes.values()), default=0.0)
     left, right = centre - width / 2, centre + width / 2
-
     top = max((b[3] for b in boxes.values()), default=0.0)
     moves: dict[str, tuple[float, float]] = {}
     new_bb: dict[int, str] = {}
@@ -98,11 +118,11 @@ def pin_bands(dot: str, layout: Mapping[str, Any], *, lane_gap: float = 3.0, poo
             moves[str(nodes[gvid]["name"])] = (dx, dy)
         top += y0 - y1
         previous = kind
-    positions: dict[str, str] = {}
-    for name, (x, y) in at.items():
-        dx, dy = moves.get(name, (0.0, 0.0))
-        positions[name] = f"{x + dx:.2f},{y + dy:.2f}"
+    return moves, new_bb
 
+
+def _pin(dot: str, positions: Mapping[str, str], new_bb: Mapping[int, str]) -> str:
+    """The DOT text with ``pos`` on every node and ``bb`` on every band; the invisible edges go."""
     out: list[str] = []
     pending: int | None = None
     for line in dot.splitlines():

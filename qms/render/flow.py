@@ -53,7 +53,6 @@ def draw_flow(
     href: str | None = "{id}.svg",
     link_stubs: bool = False,
 ) -> Diagram:
-
     """Draw the swimlane flow of one process.
 
     Left to right; one horizontal band per lane in the order of ``process.lanes``
