@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import networkx as nx
-
+from qms.graph.build import digraph
 from qms.graph.queries import depth_first, layers
 
 __all__ = [
@@ -220,9 +219,7 @@ def _nothing_to_place(d: Diagram, oy: int) -> dict[str, list[Point]]:
 
 def _layers(n: int, out: list[list[tuple[int, int]]], indeg: list[int]) -> tuple[list[int], list[int], set[int]]:
     """(column of each node, DFS preorder, indices of the back edges), searched from the sources."""
-    g = nx.DiGraph()
-    g.add_nodes_from(range(n))
-    g.add_edges_from((v, w) for v in range(n) for _, w in out[v])
+    g = digraph(range(n), ((v, w, {}) for v in range(n) for _, w in out[v]))
     search = depth_first(g, [i for i in range(n) if indeg[i] == 0])
     column = layers(g, search)
     back = search.back_edges

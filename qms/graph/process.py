@@ -13,7 +13,7 @@ from qms.model import Step
 __all__ = ["FlowData", "NodeData", "ProcessGraph"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NodeData:
     """What the graph knows of one step: the model object and its row of the kind table."""
 
