@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
+
+
+#: Markers of tests that need a program, and the programs. ``make test`` installs them
+#: (Makefile: system-deps, browser-deps), so a missing one fails the test instead of
+#: skipping it: a run that checked nothing must not look green.
+TOOLS: dict[str, tuple[str, ...]] = {"needs_dot": ("dot", "neato"), "needs_chromium": ("chromium",)}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker, programs in TOOLS.items():
+        missing = [p for p in programs if item.get_closest_marker(marker) and shutil.which(p) is None]
+        if missing:
+            pytest.fail(f"not on PATH: {', '.join(missing)}; `make setup` (Graphviz) and `make browser-deps` "
+                        "(Chromium) install what the tests need", pytrace=False)
 
 
 def needs_shared(sub: str = "") -> pytest.MarkDecorator:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from qms.graph.build import digraph
+from qms.graph.queries import depth_first, layers
+
 __all__ = [
     "Artifact",
     "Diagram",
@@ -215,39 +218,16 @@ def _nothing_to_place(d: Diagram, oy: int) -> dict[str, list[Point]]:
 
 
 def _layers(n: int, out: list[list[tuple[int, int]]], indeg: list[int]) -> tuple[list[int], list[int], set[int]]:
-    """DFS from the sources: (layer of each node, preorder, indices of back edges)."""
-    state = [0] * n  # 0 new, 1 on the stack, 2 done
-    preorder: list[int] = []
-    postorder: list[int] = []
-    back: set[int] = set()
-    roots = [i for i in range(n) if indeg[i] == 0] + list(range(n))
-    for root in roots:
-        if state[root]:
-            continue
-        state[root] = 1
-        preorder.append(root)
-        stack = [(root, iter(out[root]))]
-        while stack:
-            v, edges = stack[-1]
-            for e, w in edges:  # resumes where it left off
-                if state[w] == 1:
-                    back.add(e)
-                elif state[w] == 0:
-                    state[w] = 1
-                    preorder.append(w)
-                    stack.append((w, iter(out[w])))
-                    break
-            else:
-                state[v] = 2
-                postorder.append(v)
-                stack.pop()
-    layer = [0] * n
-    for v in reversed(postorder):
-        lv = layer[v] + 1
-        for e, w in out[v]:
-            if e not in back and layer[w] < lv:
-                layer[w] = lv
-    return layer, preorder, back
+    """(column of each node, DFS preorder, indices of the back edges), searched from the sources."""
+    g = digraph(range(n), ((v, w, {}) for v in range(n) for _, w in out[v]))
+    search = depth_first(g, [i for i in range(n) if indeg[i] == 0])
+    column = layers(g, search)
+    back = search.back_edges
+    return (
+        [column[v] for v in range(n)],
+        search.preorder,  # type: ignore[return-value]
+        {e for v in range(n) for e, w in out[v] if (v, w) in back},
+    )
 
 
 def _layout_pool(pool: Pool, ox: int) -> _PoolGeometry:

@@ -14,10 +14,11 @@ from xml.sax.saxutils import quoteattr
 from lxml import etree
 from pydantic import ValidationError
 
-from qms.bpmn.export import quiet_gc
 from qms.bpmn.tags import BPMN, BPMNDI, DC, DI, ELEMENTS, QMS, TRIGGER_OF, b, local, q
 from qms.errors import Problem, UserError
+from qms.graph.kinds import DEFAULT_HOLDER_KINDS, GATEWAY_KINDS
 from qms.location import SourceLocation
+from qms.memory import quiet_gc
 from qms.model import (
     LANGUAGES,
     Flow,
@@ -47,8 +48,6 @@ _UNNAMED: dict[str, dict[str, str]] = {
 }
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_DEFAULT_KINDS = {"task", "call", "decision", "inclusive"}
-_GATEWAYS = {"decision", "parallel", "inclusive"}
 _LANG_ORDER = {lang: i for i, lang in enumerate(LANGUAGES)}
 _T_DOC = b("documentation")
 _T_EXT = b("extensionElements")
@@ -307,7 +306,7 @@ def _first(el: etree._Element, tag: str) -> etree._Element | None:
 
 def _payload_text(payload: etree._Element) -> str:
     """The JSON of a ``qms:model`` or ``qms:system``: its text, or its ``qms:part`` children joined
-    (long payloads are written in parts, see :func:`qms.bpmn.export._payload`)."""
+    (long payloads are written in parts, see :func:`qms.bpmn.write.write_payload`)."""
     text: str | None = payload.text
     if text and text.strip():
         return text
@@ -1336,7 +1335,7 @@ def _fingerprint(p: Process, lang: str, default: str) -> tuple[Any, ...]:
 
     def shown_default(f: Flow) -> bool:  # BPMN has a default flow on activities and XOR/OR gateways only
         kind = kinds.get(f.from_, "")
-        return f.default and (kind in _DEFAULT_KINDS or (kind not in _GATEWAYS and fanout[f.from_] > 1))
+        return f.default and (kind in DEFAULT_HOLDER_KINDS or (kind not in GATEWAY_KINDS and fanout[f.from_] > 1))
 
     flows = tuple(sorted((f.from_, f.to, t(f.label) or (f.condition or ""), f.condition or "", shown_default(f))
                          for f in p.flow))

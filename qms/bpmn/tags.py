@@ -17,6 +17,21 @@ __all__ = [
     "QMS",
     "TRIGGER_OF",
     "XSI",
+    "T_BOUNDS",
+    "T_COND",
+    "T_DOC",
+    "T_EDGE",
+    "T_EXT",
+    "T_FLOW",
+    "T_FNREF",
+    "T_INCOMING",
+    "T_LABEL",
+    "T_OBJECT_REF",
+    "T_OUTGOING",
+    "T_SHAPE",
+    "T_STORE_REF",
+    "T_TYPE",
+    "T_WAYPOINT",
     "Element",
     "b",
     "export_tag",
@@ -51,6 +66,24 @@ def b(name: str) -> str:
 def q(namespace: str, name: str) -> str:
     """Clark notation of ``name`` in ``namespace``."""
     return f"{{{namespace}}}{name}"
+
+
+# Clark tags of the elements the export writes most, computed once.
+T_INCOMING = b("incoming")
+T_OUTGOING = b("outgoing")
+T_FLOW = b("sequenceFlow")
+T_COND = b("conditionExpression")
+T_DOC = b("documentation")
+T_EXT = b("extensionElements")
+T_FNREF = b("flowNodeRef")
+T_OBJECT_REF = b("dataObjectReference")
+T_STORE_REF = b("dataStoreReference")
+T_SHAPE = q(BPMNDI, "BPMNShape")
+T_EDGE = q(BPMNDI, "BPMNEdge")
+T_LABEL = q(BPMNDI, "BPMNLabel")
+T_BOUNDS = q(DC, "Bounds")
+T_WAYPOINT = q(DI, "waypoint")
+T_TYPE = q(XSI, "type")
 
 
 def local(tag: str) -> str:

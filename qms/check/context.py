@@ -12,7 +12,7 @@ from typing import Any
 import networkx as nx
 
 from qms.check.flowgraph import FlowView, flow_view
-from qms.graph import process_graph, system_graph
+from qms.graph import system_graph
 from qms.model import Measure, Process, QualitySystem
 
 __all__ = [
@@ -131,28 +131,20 @@ class Context:
     as_of: dt.date | None = None
     settings: Settings = field(default_factory=Settings)
     standalone: bool = False
-    _graphs: dict[str, nx.MultiDiGraph] = field(default_factory=dict, repr=False)
     _views: dict[str, FlowView] = field(default_factory=dict, repr=False)
 
-    def graph(self, process: Process) -> nx.MultiDiGraph:
-        """The typed networkx graph of ``process`` (:func:`qms.graph.process_graph`), built on
-        first use and once per run; most rules need only :meth:`flow`."""
-        g = self._graphs.get(process.process)
-        if g is None:
-            g = self._graphs[process.process] = process_graph(process)
-        return g
-
     def flow(self, process: Process) -> FlowView:
-        """The sequence-flow view of ``process`` with its cached analyses, built once per run."""
+        """The sequence-flow view of ``process`` with its cached analyses, built once per run.
+
+        Its ``graph`` is the process's :class:`~qms.graph.process.ProcessGraph`."""
         v = self._views.get(process.process)
         if v is None:
             v = self._views[process.process] = flow_view(process)
         return v
 
     def release(self, process: Process) -> None:
-        """Forget the cached view and graph of ``process`` (the engine is done with it)."""
+        """Forget the cached view of ``process`` (the engine is done with it)."""
         self._views.pop(process.process, None)
-        self._graphs.pop(process.process, None)
 
     @cached_property
     def architecture(self) -> nx.MultiDiGraph:

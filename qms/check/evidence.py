@@ -92,7 +92,7 @@ def _per_process(ctx: Context, shows: Callable[[Process], Pointer | None],
         governed = by_cycle if by_cycle and ctx.cycle_governs(p) else None
         shown = None if p.is_stub else _of_process(p, shows(p) or governed)
         items.append(Item(p.process, f"process {p.process}", shown))
-    return Evidence(tuple(items))
+    return Evidence(tuple(items) or (Item("processes", "a described process it applies to"),))
 
 
 def _of_process(p: Process, pointer: Pointer | None) -> Pointer | None:

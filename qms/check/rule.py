@@ -102,8 +102,8 @@ def rule(
     """Turn a check function into a :class:`Rule`; the module docstring is its documentation.
 
     ``structure`` and ``process`` rules are called as ``check(process, flow, ctx)`` where
-    ``flow`` is the process's :class:`~qms.check.flowgraph.FlowView` (``ctx.graph(process)``
-    gives the full networkx graph when a rule needs it),
+    ``flow`` is the process's :class:`~qms.check.flowgraph.FlowView` (``flow.graph`` is its
+    :class:`~qms.graph.process.ProcessGraph`, for the queries of :mod:`qms.graph.queries`),
     ``system`` rules as ``check(system, ctx)``. They yield :class:`Finding` objects made with
     :func:`qms.check.finding.finding`; they never print, raise or change the model.
     """

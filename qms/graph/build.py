@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
+from typing import Any, TypeVar
+
 import networkx as nx
 
-from qms.graph.kinds import kind_of
+from qms.graph.kinds import KINDS, kind_of, step_kind
+from qms.graph.process import FlowData, NodeData, ProcessGraph
 from qms.model import Process, QualitySystem, slugify, text_in
 
-__all__ = ["process_graph", "system_graph"]
+__all__ = ["adjacency_graph", "digraph", "flow_graph", "process_graph", "system_graph"]
+
+N = TypeVar("N", bound=Hashable)
 
 
 def process_graph(process: Process) -> nx.MultiDiGraph:
@@ -124,3 +130,73 @@ def system_graph(system: QualitySystem) -> nx.MultiDiGraph:
 def _has_handoff(g: nx.MultiDiGraph, u: str, v: str, label: object) -> bool:
     data = g.get_edge_data(u, v) or {}
     return any(d.get("kind") == "handoff" and d.get("label") == label for d in data.values())
+
+
+def flow_graph(process: Process) -> ProcessGraph:
+    """Build the sequence-flow :class:`~qms.graph.process.ProcessGraph` of ``process``.
+
+    The first step of an id counts; flows that name an unknown step are left out (loading
+    reports them).
+
+    Examples
+    --------
+    >>> from qms.model import Process
+    >>> p = Process.model_validate({"process": "p", "name": "P", "category": "core",
+    ...     "steps": [{"id": "a", "start": "A"}, {"id": "b", "end": "B"}], "flow": ["a -> b", "a -> b"]})
+    >>> g = flow_graph(p)
+    >>> g.nodes, g.kind("a").graph_kind, [f.pos for f in g.nx.edges["a", "b"]["flows"]]
+    (['a', 'b'], 'start', [0, 1])
+    """
+    data: dict[str, NodeData] = {}
+    out: dict[str, list[FlowData]] = {}
+    inc: dict[str, list[FlowData]] = {}
+    succ: dict[str, dict[str, dict[str, Any]]] = {}
+    pred: dict[str, dict[str, dict[str, Any]]] = {}
+    flows: list[FlowData] = []
+    for st in process.steps:
+        if st.id not in data:
+            data[st.id] = NodeData(st, KINDS[step_kind(st)])
+            out[st.id], inc[st.id], succ[st.id], pred[st.id] = [], [], {}, {}
+    for i, f in enumerate(process.flow):
+        src, dst = f.from_, f.to
+        if src not in data or dst not in data:
+            continue
+        e = FlowData(src, dst, i, f.label, f.condition, f.default, f)
+        flows.append(e)
+        out[src].append(e)
+        inc[dst].append(e)
+        between = succ[src].get(dst)
+        if between is None:
+            succ[src][dst] = pred[dst][src] = {"flows": [e]}
+        else:
+            between["flows"].append(e)
+    return ProcessGraph(adjacency_graph(succ, pred), flows, out, inc, data)
+
+
+def digraph(nodes: Iterable[N], edges: Iterable[tuple[N, N, dict[str, Any]]]) -> nx.DiGraph:
+    """A ``DiGraph`` of ``nodes`` (in their order) and ``edges`` (tail, head, data), in one pass.
+
+    Examples
+    --------
+    >>> g = digraph(["a", "b", "c"], [("a", "b", {"w": 1}), ("b", "c", {})])
+    >>> list(g), list(g.edges(data=True)), list(g.predecessors("b"))
+    (['a', 'b', 'c'], [('a', 'b', {'w': 1}), ('b', 'c', {})], ['a'])
+    """
+    succ: dict[N, dict[N, dict[str, Any]]] = {n: {} for n in nodes}
+    pred: dict[N, dict[N, dict[str, Any]]] = {n: {} for n in succ}
+    for u, v, attrs in edges:
+        succ[u][v] = pred[v][u] = attrs
+    return adjacency_graph(succ, pred)
+
+
+def adjacency_graph(succ: dict[N, dict[N, dict[str, Any]]], pred: dict[N, dict[N, dict[str, Any]]]) -> nx.DiGraph:
+    """The ``DiGraph`` whose adjacency is ``succ`` and ``pred`` (each edge's data dict shared by both).
+
+    The dicts become networkx's own (its data descriptors keep the graph's views in step):
+    ``add_nodes_from`` and ``add_edges_from`` check and copy every item, which doubles the time
+    the checks and the BPMN layout take to build their graphs.
+    """
+    g = nx.DiGraph()
+    g._node = {n: {} for n in succ}
+    g._succ, g._pred = succ, pred
+    return g

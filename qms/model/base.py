@@ -140,6 +140,9 @@ def text_in(text: str | Mapping[Any, str] | None, lang: str, default: str = "fi"
     return next(iter(text.values()), "")
 
 
+_SCALARS = (str, int, float, date, type(None))
+
+
 class StrictModel(BaseModel):
     """Base of every model class: unknown keys are errors, instances are frozen.
 
@@ -187,4 +190,10 @@ class StrictModel(BaseModel):
         return self.__dict__ == other.__dict__
 
     def __hash__(self) -> int:
-        return id(self)
+        """A hash that agrees with ``==``: equal models have equal field values, so equal scalars.
+
+        Only the scalar fields (ids, names, numbers, dates) are hashed: lists and
+        dictionaries cannot be, and models that differ only in them share a hash, which
+        ``==`` then tells apart.
+        """
+        return hash((type(self), *(v for v in self.__dict__.values() if isinstance(v, _SCALARS))))

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from lxml import etree
 
 from qms.bpmn import export_process, export_system, exportable
@@ -180,7 +180,7 @@ def test_the_one_file_export_written_a_pool_at_a_time_equals_one_serialisation_o
     assert _one_serialisation(xml) == xml
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40, deadline=None)
 @given(rich_systems())
 def test_streamed_exports_of_random_systems_equal_one_serialisation(system: QualitySystem) -> None:
     xml = export_system(system)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qms.bpmn.layout import Artifact, Edge, External, Message, Node, Pool, layout
@@ -101,7 +101,7 @@ def _graphs(draw: Any) -> Pool:
     return _pool(n, edges, bands=bands)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=150, deadline=None)
 @given(_graphs())
 def test_no_overlap_no_edge_through_a_shape_and_orthogonal_edges(pool: Pool) -> None:
     assert _problems(pool) == []

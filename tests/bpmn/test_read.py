@@ -27,7 +27,7 @@ import glob
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from lxml import etree
 
 from qms.bpmn import export_process, export_system, exportable
@@ -315,7 +315,7 @@ def test_examples_round_trip_per_process_and_per_system(name: str) -> None:
     assert result.warnings == []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=60, deadline=None)
 @given(rich_processes())
 def test_round_trip_of_generated_processes(process: Process) -> None:
     result = read_bpmn(export_process(_system(process), process), "p.bpmn")
@@ -323,7 +323,7 @@ def test_round_trip_of_generated_processes(process: Process) -> None:
     assert result.warnings == []
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=30, deadline=None)
 @given(rich_systems())
 def test_round_trip_of_generated_systems(system: QualitySystem) -> None:
     result = read_bpmn(export_system(system), "s.bpmn")
@@ -331,13 +331,13 @@ def test_round_trip_of_generated_systems(system: QualitySystem) -> None:
     assert result.warnings == []
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=30, deadline=None)
 @given(processes())
 def test_round_trip_of_the_shared_process_strategy(process: Process) -> None:
     assert read_bpmn(export_process(_system(process), process), "p.bpmn").system.processes == [process]
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=20, deadline=None)
 @given(systems())
 def test_round_trip_of_the_shared_system_strategy(system: QualitySystem) -> None:
     assert read_bpmn(export_system(system), "s.bpmn").system == system

@@ -5,13 +5,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 from qms.load import dump_process, dump_system, load
 from tests.strategies import processes, systems
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None)
 @given(processes())
 def test_process_dump_loads_back_equal(process) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -22,7 +22,7 @@ def test_process_dump_loads_back_equal(process) -> None:
         assert result.system.processes[0] == process
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None)
 @given(systems())
 def test_system_dump_loads_back_equal(system) -> None:
     with tempfile.TemporaryDirectory() as tmp:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,15 +16,6 @@ GOLDEN = Path(__file__).parents[1] / "golden" / "render"
 #: Every character class a label must survive: markup, quotes, backslash escapes of
 #: Graphviz, newlines, emoji, Finnish and Swedish letters, Northern Sámi letters.
 HOSTILE = 'A <b>"x" & y</b> \\N \\G {z} | ä ö å Å 🎓\nčoahkkin ođđa máŋga Ruoŧŧa earenoamážit ]>'
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if shutil.which("dot") and shutil.which("neato"):
-        return
-    skip = pytest.mark.skip(reason="Graphviz (dot, neato) is not installed")
-    for item in items:
-        if "needs_dot" in item.keywords:
-            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
@@ -82,3 +72,15 @@ def golden(update_goldens: bool) -> Callable[[str, str], None]:
         assert text == expected, f"{name} differs from its golden; review, then pytest --update-goldens"
 
     return check
+
+
+#: The bands of the talousarvio flow of the mini system, top to bottom.
+TALOUSARVIO_BANDS = [
+    "lane-yhtymavaltuusto",
+    "lane-yhtymahallitus",
+    "lane-johtoryhma",
+    "lane-tulosaluejohtaja",
+    "lane-talouspalvelut",
+    "pool-okm",
+    "pool-omistajakunnat",
+]
