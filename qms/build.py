@@ -295,7 +295,7 @@ def criteria_report(system: QualitySystem, findings: Iterable[Any], outcome: Any
         return CriteriaReport(findings=tuple(views), counts=_counts(views))
     from qms.check import coverage
 
-    report = coverage(system, outcome.findings, ran=[r.code for r in outcome.ran])
+    report = coverage(system, outcome.findings)
     rows = []
     for fw in report.frameworks:
         for st in fw.criteria:

@@ -152,7 +152,6 @@ def coverage(
     findings: Iterable[Finding],
     *,
     rules: Sequence[Rule] = RULES,
-    ran: Iterable[str] | None = None,
     as_of: dt.date | None = None,
     settings: Settings | None = None,
     lang: str = "en",
@@ -168,8 +167,6 @@ def coverage(
         The findings of the run (suppressed findings excluded).
     rules
         The registry.
-    ran
-        Codes of the rules that ran; by default all (kept for the report's ``rules``).
     as_of
         "Today" (default: ``system.as_of``): selects the framework versions in force; evidence
         whose ``valid_until`` has passed does not count.

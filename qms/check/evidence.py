@@ -22,7 +22,7 @@ from qms.check.context import Context, period_end
 from qms.check.finding import loc
 from qms.check.i18n import Msg
 from qms.location import SourceLocation
-from qms.model import Measure, Process, QualitySystem, text_in
+from qms.model import Measure, Process, QualitySystem
 
 __all__ = ["ASSESSORS", "Evidence", "Item", "Pointer", "assess"]
 
@@ -75,10 +75,6 @@ Assessor = Callable[[QualitySystem, Context], Evidence]
 
 def _model(text: str, obj: object, *path: str, ref: str = "") -> Pointer:
     return Pointer.at("model", text, loc(obj, *path), ref)
-
-
-def _name(system: QualitySystem, text: object) -> str:
-    return text_in(text, system.default_language) if text is not None else ""  # type: ignore[arg-type]
 
 
 def _per_process(ctx: Context, shows: Callable[[Process], Pointer | None],
@@ -381,11 +377,6 @@ def _regional(s: QualitySystem, ctx: Context) -> Evidence:
     tags = ("regional_impact", "anticipation")
     return Evidence((_tagged_item(ctx, "process", "a described anticipation or regional-impact process", *tags),
                      _measured_item(ctx, "measure", "a measure of it with a target", *tags)))
-
-
-def _events(ctx: Context, kind: str) -> list[Pointer]:
-    cycle = ctx.system.annual_cycle
-    return [_model(f"annual cycle: {e.id}", e, ref=e.id) for e in (cycle.events if cycle else []) if kind in e.kind]
 
 
 def _communicated(s: QualitySystem, ctx: Context) -> Evidence:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sys
 from dataclasses import dataclass, field
@@ -27,8 +26,6 @@ from qms.check.registry import RULES
 from qms.check.rule import Rule
 from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD
 from qms.load import load
-from qms.model.frameworks import FRAMEWORKS as FRAMEWORK_RECORDS
-from qms.model.frameworks import version
 
 __all__ = ["command"]
 
@@ -58,7 +55,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 
 
 def _check_path(path: str, run: _Run, *, profile: str | None, select: list[str], ignore: list[str],
-                as_of: dt.date | None, report: str, lang: str) -> None:
+                as_of: dt.date | None, report: str, lang: str | None) -> None:
     loaded = load(path)
     run.files += len(loaded.files)
     run.findings.extend(problem_finding(p) for p in loaded.problems)
@@ -79,8 +76,9 @@ def _check_path(path: str, run: _Run, *, profile: str | None, select: list[str],
     for r in result.ran:
         run.ran.setdefault(r.code, r)
     if report == "coverage":
-        run.reports.append(coverage(loaded.system, result.findings, ran=[r.code for r in result.ran], as_of=as_of,
-                                    settings=config.settings, lang=lang, standalone=loaded.standalone))
+        language = lang or _language(loaded.system.default_language)
+        run.reports.append(coverage(loaded.system, result.findings, as_of=as_of, settings=config.settings,
+                                    lang=language, standalone=loaded.standalone))
 
 
 @click.command("check", epilog="""\b
@@ -142,13 +140,11 @@ def command(paths: tuple[str, ...], fmt: str, profile: str | None, report: str, 
     run = _Run()
     for path in paths:
         _check_path(path, run, profile=profile, select=selected, ignore=ignored, as_of=as_of, report=report,
-                    lang=lang or "en")
-    language = lang or (run.languages[0] if run.languages and run.languages[0] in LANGUAGES else "en")
+                    lang=lang)
+    language = lang or _language(run.languages[0] if run.languages else "en")
     summary = summarise(run.findings, files=run.files, processes=run.processes)
     shown = translate(first_to_fix(run.findings, top) if top else run.findings, language)
     if report == "coverage":
-        if lang is None and language != "en":
-            run.reports = [_relabel(r, language) for r in run.reports]
         text = (format_coverage_json(run.reports, language) if fmt == "json"
                 else format_coverage_markdown(run.reports, lang=language) if fmt == "markdown"
                 else format_coverage_text(run.reports, lang=language))
@@ -170,10 +166,8 @@ def command(paths: tuple[str, ...], fmt: str, profile: str | None, report: str, 
         sys.exit(EXIT_FINDINGS)
 
 
-def _relabel(report: CoverageReport, lang: str) -> CoverageReport:
-    """The framework names of ``report`` in ``lang`` (the report was made before the language was known)."""
-    names = {f.id: f.label(lang) for f in FRAMEWORK_RECORDS}
-    return dataclasses.replace(report, frameworks=tuple(
-        dataclasses.replace(fw, name=names.get(fw.id, fw.name),
-                            version_name=(v.label(lang) if (v := version(fw.id, fw.version or "")) else fw.version_name))
-        for fw in report.frameworks))
+
+def _language(default: str) -> str:
+    """The language of the report for a system whose default language is ``default`` (English when
+    findings cannot be said in it, e.g. Sámi)."""
+    return default if default in LANGUAGES else "en"

@@ -156,7 +156,7 @@ def resolve(system: QualitySystem, *, standalone: bool) -> list[Problem]:
         areas = set(model.areas) if model else set()
         for item in system.self_assessment.items:
             if areas:
-                r.ref(item, ("area_id",), item.area_id, areas, f"area of {model.id if model else ''}",
+                r.ref(item, ("area_id",), item.area_id, areas, f"{model.id if model else ''} area",
                       f"use one of {', '.join(sorted(areas))}")
             r.refs(item, "evidence", item.evidence, evidence, "evidence record", "use an id from evidence:")
             r.refs(item, "measures", item.measures, measures, "measure", "use a measure id")

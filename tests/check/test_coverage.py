@@ -50,7 +50,7 @@ def _system(tmp_path: Path, extra: str = "", head: str = SYSTEM, **processes: st
 def _report(system: QualitySystem, **kw: object) -> CoverageReport:
     config = resolve_config(system, RULES, **kw)  # type: ignore[arg-type]
     result = check(system, config)
-    return coverage(system, result.findings, ran=[r.code for r in result.ran], settings=config.settings)
+    return coverage(system, result.findings, settings=config.settings)
 
 
 def test_every_criterion_appears_once_per_framework_in_order(tmp_path: Path) -> None:
