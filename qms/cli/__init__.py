@@ -63,6 +63,31 @@ class LazyGroup(click.Group):
             self.commands[cmd_name] = command
         return self.commands.get(cmd_name)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command through the one error path of the CLI.
+
+        A :class:`UserError` is printed as located messages (exit 2); an :class:`OSError`
+        (a folder that cannot be written) as one line (exit 2); anything else is a bug in
+        qms: its traceback once, and how to report it (exit 70).
+        """
+        from qms.cli.output import EXIT_BUG, EXIT_LOAD, echo_bug, echo_problems
+        from qms.errors import UserError
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, BrokenPipeError):
+            raise
+        except UserError as exc:
+            echo_problems(exc.problems)
+            ctx.exit(EXIT_LOAD)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"qms: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(EXIT_LOAD)
+        except Exception as exc:
+            echo_bug(exc)
+            ctx.exit(EXIT_BUG)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from the table (commands added later say their own short help)."""
         rows = [(name, self.lazy[name].short_help if name in self.lazy

@@ -50,14 +50,15 @@ def command(path: Path, out: Path, single: bool, lang: str | None) -> None:
             written.append(target)
         else:
             for process in system.processes:
-                if exportable(process):
+                if exportable(process) and result.focus_process in (None, process.process):
                     target = out / f"{process.process}.bpmn"
                     write_atomic(target, export_process(system, process, lang=lang))
                     written.append(target)
     except UserError as exc:
         echo_problems(exc.problems)
         sys.exit(EXIT_LOAD)
-    stubs = [p.process for p in system.processes if not exportable(p)]
+    stubs = [p.process for p in system.processes
+             if not exportable(p) and result.focus_process in (None, p.process)]
     for target in written:
         click.echo(str(target))
     if stubs and not single:

@@ -181,7 +181,9 @@ def command(
         sys.exit(EXIT_LOAD)
     system = result.system
     wanted = list(DIAGRAM_KINDS) if "all" in kinds else list(dict.fromkeys(kinds))
-    if result.standalone:
+    if result.focus_process is not None:
+        processes = (result.focus_process,)
+    if result.standalone or result.focus_process is not None:
         if wanted != ["flow"] and "all" not in kinds:
             click.echo("qms render: a single process file has only its flow", err=True)
         wanted = ["flow"]

@@ -58,11 +58,13 @@ class _Resolver:
         return set(seen)
 
 
-def resolve(system: QualitySystem, *, standalone: bool) -> list[Problem]:
+def resolve(system: QualitySystem, *, standalone: bool, broken: Iterable[str] = ()) -> list[Problem]:
     """Check every reference of ``system``; return one located problem per unknown id.
 
     When ``standalone`` (a single process file), only references inside the process are
     checked: lanes against ``lanes:``, flows against steps, documents against ``documents:``.
+    ``broken`` are the ids of process files that did not load: their own errors say why, so
+    a reference to them is not reported again.
     """
     r = _Resolver()
     roles = r.unique(system.roles, "role")
@@ -71,7 +73,7 @@ def resolve(system: QualitySystem, *, standalone: bool) -> list[Problem]:
     units = r.unique(system.org_units, "organisation unit")
     stakeholders = r.unique(system.stakeholders, "stakeholder")
     forms = r.unique(system.education_forms, "education form")
-    procs = {p.process for p in system.processes}
+    procs = {p.process for p in system.processes} | set(broken)
     all_measures = [m for _, m in system.all_measures()]
     measures = r.unique(all_measures, "measure")
     evidence = r.unique(system.evidence, "evidence record")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ import yaml
 from qms.errors import Problem
 from qms.location import SourceLocation
 
-__all__ = ["MAX_BYTES", "ParsedFile", "SourceMap", "format_path", "parse_text", "read_file"]
+__all__ = ["MAX_BYTES", "ParsedFile", "SourceMap", "date_problem", "format_path", "parse_text", "read_file"]
 
 MAX_BYTES = 32 * 1024 * 1024
 """Largest YAML file qms reads (a process description is a few kilobytes)."""
@@ -203,6 +205,14 @@ def _convert(
                     )
                 )
                 continue
+            if node.flow_style and _no_value(knode, vnode) and out:
+                # ``{fi: Asiakas (opiskelija, huoltaja), en: …}``: the comma ended the text and
+                # ``huoltaja)`` became a key. Report it once and keep the text whole.
+                last = next(reversed(out))
+                problems.append(_comma_problem(display, kpos, key_path, last, out[last], key))
+                if isinstance(out[last], str):
+                    out[last] = f"{out[last]}, {key}"
+                continue
             smap.keys[key_path] = kpos
             out[key] = _convert(vnode, key_path, smap, problems, budget, constructor, display, seen)
             if budget[0] < 0:
@@ -220,16 +230,58 @@ def _convert(
         return node.value
     if tag == _BOOL and not node.style and node.value.lower() not in ("true", "false"):
         return node.value  # YAML 1.2: yes/no/on/off are words (a branch labelled "yes")
+    where = SourceLocation(display, node.start_mark.line + 1, node.start_mark.column + 1, format_path(path))
     try:
         return constructor.construct_object(node)
     except yaml.YAMLError as exc:
-        problems.append(
-            Problem(
-                SourceLocation(display, node.start_mark.line + 1, node.start_mark.column + 1),
-                f"cannot read value: {getattr(exc, 'problem', exc)}",
-            )
-        )
-        return node.value
+        problems.append(Problem(where, f"cannot read value: {getattr(exc, 'problem', exc)}",
+                                "quote the value to keep it as text"))
+    except (ValueError, OverflowError):  # an impossible date or time: 2026-02-30, 2026-13-45
+        problems.append(Problem(where, *date_problem(node.value)))
+    return node.value
+
+
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def date_problem(text: str) -> tuple[str, str]:
+    """The message and hint for a value that looks like a date but is none.
+
+    Examples
+    --------
+    >>> date_problem("2026-02-30")
+    ("'2026-02-30' is not a date: month 2 of 2026 has 28 days", 'write a real date as YYYY-MM-DD, e.g. 2026-02-28')
+    >>> date_problem("2026-13-45")[0]
+    "'2026-13-45' is not a date: there is no month 13"
+    """
+    m = _DATE.match(text.strip())
+    example = "2026-01-31"
+    reason = "write it as YYYY-MM-DD"
+    if m:
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            reason = f"there is no month {month}"
+        elif year >= 1:
+            days = calendar.monthrange(year, month)[1]
+            reason = f"month {month} of {year} has {days} days"
+            example = f"{year:04d}-{month:02d}-{days:02d}"
+    return f"'{text}' is not a date: {reason}", f"write a real date as YYYY-MM-DD, e.g. {example}"
+
+
+def _no_value(knode: yaml.Node, vnode: yaml.Node) -> bool:
+    """True for an entry of a flow mapping written without ``:`` (``{a: b, c}``)."""
+    return (isinstance(vnode, yaml.ScalarNode) and vnode.tag == "tag:yaml.org,2002:null" and not vnode.value
+            and vnode.start_mark.index <= knode.end_mark.index)
+
+
+def _comma_problem(display: str, kpos: tuple[int, int], key_path: _Path, last: object, value: object,
+                   key: object) -> Problem:
+    text = f"{value}, {key}" if isinstance(value, str) else f"..., {key}"
+    return Problem(
+        SourceLocation(display, *kpos, format_path(key_path)),
+        f"'{key}' has no value: a comma inside an unquoted text ends the text",
+        f'put the text in quotes: {last}: "{text}"',
+    )
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:

@@ -42,13 +42,13 @@ def _system(process: str = PROCESS, extra: str = "") -> None:
     Path("s/processes/p.yaml").write_text(process, encoding="utf-8")
 
 
-def test_warnings_only_exit_0_and_text_goes_to_stderr(runner: CliRunner) -> None:
+def test_findings_go_to_stdout_and_the_summary_to_stderr(runner: CliRunner) -> None:
     _system()
     result = runner.invoke(cli, ["check", "s"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == ""
-    assert "s/system.yaml:1:1: warning Q410 deviation-handling: the model shows no process that handles deviations" in result.stderr
-    assert result.stderr.splitlines()[-1].startswith("1 path checked: 0 errors, ")
+    assert "s/system.yaml:1:1: warning Q410 deviation-handling: the model shows no process that handles deviations" in result.stdout
+    assert result.stderr.startswith("1 path checked: 0 errors, ")
+    assert len(result.stderr.splitlines()) == 1
 
 
 def test_error_finding_exits_1(runner: CliRunner) -> None:
@@ -56,7 +56,7 @@ def test_error_finding_exits_1(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["check", "s"])
     assert result.exit_code == 1
     assert ("s/processes/p.yaml:7:5: error S003 no-dead-end: the flow stops at step 'tyo': it has no outgoing flow "
-            "and is not an end event (add a flow from 'tyo' to the next step or to an end event)") in result.stderr
+            "and is not an end event (add a flow from 'tyo' to the next step or to an end event)") in result.stdout
 
 
 def test_max_warnings(runner: CliRunner) -> None:
@@ -69,7 +69,7 @@ def test_strict_profile_turns_warnings_into_errors(runner: CliRunner) -> None:
     _system()
     result = runner.invoke(cli, ["check", "s", "--profile", "strict"])
     assert result.exit_code == 1
-    assert "error Q410 deviation-handling" in result.stderr
+    assert "error Q410 deviation-handling" in result.stdout
 
 
 def test_select_and_ignore(runner: CliRunner) -> None:
@@ -120,9 +120,9 @@ def test_coverage_report(runner: CliRunner) -> None:
 
 def test_as_of_for_a_single_file(runner: CliRunner) -> None:
     Path("p.yaml").write_text(PROCESS + "review: {version: 1, next_review: 2026-01-01}\n", encoding="utf-8")
-    assert "Q108" not in runner.invoke(cli, ["check", "p.yaml"]).stderr
+    assert "Q108" not in runner.invoke(cli, ["check", "p.yaml"]).stdout
     late = runner.invoke(cli, ["check", "p.yaml", "--as-of", "2026-03-01"])
-    assert "warning Q108 review-overdue: the review of process 'p' was due on 2026-01-01" in late.stderr
+    assert "warning Q108 review-overdue: the review of process 'p' was due on 2026-01-01" in late.stdout
     bad = runner.invoke(cli, ["check", "p.yaml", "--as-of", "1.3.2026"])
     assert bad.exit_code == 2 and "'1.3.2026' is not a date" in bad.stderr
 
@@ -132,7 +132,7 @@ def test_config_problem_exits_2(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["check", "s"])
     assert result.exit_code == 2
     assert "s/system.yaml:7:11: error config: unknown rule 'Q0410' in the check configuration (did you mean 'Q410'?)" \
-        in result.stderr
+        in result.stdout
 
 
 def test_several_paths_one_summary(runner: CliRunner) -> None:

@@ -88,9 +88,9 @@ def test_check_reports_load_errors_with_exit_2(runner: CliRunner) -> None:
     Path("p.yaml").write_text("process: p\nname: P\ncategory: core\nownr: x\n", encoding="utf-8")
     result = runner.invoke(cli, ["check", "p.yaml"])
     assert result.exit_code == 2
-    assert "p.yaml:4:1: error" in result.stderr
-    assert "unknown key 'ownr'" in result.stderr
-    assert "did you mean 'owner'?" in result.stderr
+    assert "p.yaml:4:1: error" in result.stdout
+    assert "unknown key 'ownr'" in result.stdout
+    assert "did you mean 'owner'?" in result.stdout
     assert "Traceback" not in result.output
 
 
