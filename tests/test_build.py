@@ -14,9 +14,13 @@ import pytest
 from click.testing import CliRunner
 
 import qms.build as pipeline
+import qms.build.checks
+import qms.build.outputs
+import qms.build.plan
 from qms.build import CACHE_FILE, BuildResult, StageReport, build, check_outputs
 from qms.cli import cli
 from qms.cli.build import TerminalProgress
+from qms.errors import UserError
 
 HOSTILE = Path(__file__).parent / "handbook" / "data" / "hostile"
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
@@ -160,7 +164,7 @@ def test_criteria_report_covers_the_catalogue() -> None:
     from qms.load import load
 
     result = load(Path(__file__).parent.parent / "models" / "redu")
-    findings, outcome = pipeline._run_checks(result)
+    findings, outcome = qms.build.checks.run_checks(result)
     assert result.system is not None and outcome is not None
     report = pipeline.criteria_report(result.system, findings, outcome)
     assert [c.id for c in report.criteria] == [c.id for c in CRITERIA]
@@ -191,7 +195,7 @@ def test_progress_prints_one_line_per_stage() -> None:
 
 
 def test_unknown_stage_is_refused(system: Path, tmp_path: Path) -> None:
-    with pytest.raises(pipeline.UserError, match="unknown build stage"):
+    with pytest.raises(UserError, match="unknown build stage"):
         build(system, tmp_path / "out", stages=["render"])
 
 
@@ -227,7 +231,7 @@ def test_handbook_command_exit_2_on_load_errors(runner: CliRunner) -> None:
 
 def test_pdf_without_chromium_says_what_to_do(runner: CliRunner, system: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "chromium_binary", lambda: None)
+    monkeypatch.setattr(qms.build.outputs, "chromium_binary", lambda: None)
     result = runner.invoke(cli, ["handbook", str(system), "-o", "site", "--pdf"])
     assert result.exit_code == 2
     assert "--pdf needs Chromium, which is not installed" in result.stderr
@@ -298,16 +302,16 @@ def test_a_file_saved_during_a_build_is_built_again(system: Path, tmp_path: Path
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     # The file is saved again just after it was loaded: the next build must not take the outputs
     # made from the older text for outputs of the newer one.
-    load = pipeline.load
+    load = qms.build.plan.load
 
     def load_then_edit(path: object) -> object:
         result = load(path)  # type: ignore[arg-type]
         _rename_a_step(system)
         return result
 
-    monkeypatch.setattr(pipeline, "load", load_then_edit)
+    monkeypatch.setattr(qms.build.plan, "load", load_then_edit)
     build(system, tmp_path / "out")
-    monkeypatch.setattr(pipeline, "load", load)
+    monkeypatch.setattr(qms.build.plan, "load", load)
     build(system, tmp_path / "out")
     build(system, tmp_path / "cold")
     assert tree(tmp_path / "out") == tree(tmp_path / "cold")
