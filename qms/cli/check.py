@@ -62,8 +62,10 @@ def _check_path(path: str, run: _Run, *, profile: str | None, select: list[str],
         return
     run.processes += 1 if loaded.focus is not None else len(loaded.system.processes)
     result = check(loaded.system, config, as_of=as_of, standalone=loaded.standalone)
+    # A file with load errors gets only those: the rules would report their consequences again.
+    broken = {p.location.file for p in loaded.problems if p.severity == "error"}
     focus = loaded.focus
-    run.findings.extend(f for f in result.findings if focus is None or f.file == focus)
+    run.findings.extend(f for f in result.findings if f.file not in broken and focus in (None, f.file))
     for r in result.ran:
         run.ran.setdefault(r.code, r)
     if report == "coverage":

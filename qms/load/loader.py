@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,7 +85,8 @@ def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> LoadResult:
     """
     with quiet_gc():
         result = _load(Path(path), max_bytes)
-    unique = {(p.location, p.severity, p.message, p.hint): p for p in result.problems}
+    unique = {(p.location.file, p.location.line, p.location.column, p.severity, p.message, p.hint): p
+              for p in reversed(result.problems)}  # (the first of two, where their paths differ)
     result.problems = sorted(unique.values(), key=lambda p: (p.location.file, p.location.line, p.location.column))
     if result.focus is not None:
         shown = {result.focus} if result.system is not None else {result.focus, result.files[0]}
@@ -215,6 +218,7 @@ def _load_system(root: Path, max_bytes: int) -> LoadResult:
         result.files.append(pshown)
         problems.extend(pproblems)
         if pdata is None or psmap is None:
+            broken.update(_ids_of_unreadable(file))
             continue
         result.source_maps[pshown] = psmap
         process, errs = _validate_process(pdata, psmap)
@@ -249,6 +253,19 @@ def _load_system(root: Path, max_bytes: int) -> LoadResult:
     result.system = system
     problems.extend(resolve(system, standalone=False, broken=broken))
     return result
+
+
+_PROCESS_KEY = re.compile(r"^process:\s*['\"]?([A-Za-z_][A-Za-z0-9_.-]*)", re.MULTILINE)
+
+
+def _ids_of_unreadable(file: Path) -> set[str]:
+    """The ids a process file that could not be parsed may have: its stem, and its ``process:`` line."""
+    ids = {file.stem}
+    with contextlib.suppress(OSError):
+        found = _PROCESS_KEY.search(file.read_bytes()[:MAX_BYTES].decode("utf-8", "replace"))
+        if found:
+            ids.add(found[1])
+    return ids
 
 
 _MODEL_FIELDS: dict[type, list[tuple[str, str, bool]]] = {}

@@ -9,6 +9,7 @@ from qms.errors import Problem
 from qms.load.messages import did_you_mean
 from qms.location import SourceLocation
 from qms.model import Process, QualitySystem, StrictModel
+from qms.model.measure import parse_number, parse_target
 
 __all__ = ["resolve"]
 
@@ -214,6 +215,7 @@ def _resolve_process(
             r.problems.append(Problem(r.at(d, "id"), f"document id '{d.id}' is also a step id",
                                       "documents and steps share one name space; rename the document",
                                       process=pid, element=d.id))
+    _plausible(r, p)
     kinds = {s.id: s.kind for s in p.steps}
     for f in p.flow:
         r.ref(f, ("from",), f.from_, steps, "step", "flows connect step ids of this process", pid)
@@ -243,3 +245,29 @@ def _resolve_process(
                 continue
             r.ref(m, ("from",) if e == m.from_ else ("to",), e, stakeholders | procs, "participant",
                   "use a stakeholder id from system.yaml (or the id of another process)", pid)
+
+
+#: Longest step name a diagram can show; a longer one is a description written in the wrong key.
+MAX_NAME = 200
+
+
+def _plausible(r: _Resolver, p: Process) -> None:
+    """Warnings for what loads but cannot be what was meant: a step name of a page's length, and a
+    result that is text where the measure's target is a number (it is then never compared)."""
+    for s in p.steps:
+        label = s.label
+        longest = max((len(t) for t in (label.values() if isinstance(label, dict) else [label or ""])), default=0)
+        if longest > MAX_NAME:
+            r.problems.append(Problem(r.at(s, s.kind), f"the name of step '{s.id}' is {longest} characters long",
+                                      f"keep a name under {MAX_NAME} characters and put the rest in `description:`",
+                                      severity="warning", process=p.process, element=s.id))
+    for m in p.measures:
+        if parse_target(m.target) is None:
+            continue
+        for i, result in enumerate(m.results):
+            if parse_number(result.value) is None:
+                r.problems.append(Problem(
+                    r.at(m, "results", i, "value"),
+                    f"result '{result.value}' of measure '{m.id}' is not a number, so it is not compared with "
+                    f"the target '{m.target}'", "write the result as a number, e.g. 20 or '20 %'",
+                    severity="warning", process=p.process, element=m.id))

@@ -305,8 +305,27 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem
             "YAML indents with spaces; replace the tabs with spaces",
         )
     hint = "check the indentation and quoting near this line"
-    if "mapping values are not allowed" in problem:
-        hint = "quote a value that contains ': ' (e.g. \"a: b\") or fix the indentation"
-    elif "expected <document start>" in problem or "expected a single document" in problem:
-        hint = "keep one YAML document per file (no '---' in the middle)"
+    opened = exc.context_mark
+    if opened is not None and ("expected ',' or ']'" in problem or "expected ',' or '}'" in problem):
+        bracket = "[" if "]" in problem else "{"
+        return Problem(SourceLocation(display, opened.line + 1, opened.column + 1),
+                       f"invalid YAML: the '{bracket}' here is not closed",
+                       f"close it with '{']' if bracket == '[' else '}'}', or quote a text that holds ',' or ':'")
+    for words, (message, better) in _YAML_SLIPS.items():
+        if words in problem:
+            return Problem(SourceLocation(display, line, col), f"invalid YAML: {message or problem}", better)
     return Problem(SourceLocation(display, line, col), f"invalid YAML: {problem}", hint)
+
+
+#: Words of the YAML parser's message → (our message, or "" to keep its own; the hint).
+_YAML_SLIPS: dict[str, tuple[str, str]] = {
+    "mapping values are not allowed": ("", "quote a value that contains ': ' (e.g. \"a: b\") or fix the indentation"),
+    "expected <document start>": ("", "keep one YAML document per file (no '---' in the middle)"),
+    "expected a single document": ("", "keep one YAML document per file (no '---' in the middle)"),
+    "did not find expected '-' indicator": ("this line is indented differently from the list it is in",
+                                            "indent each '- ' item of a list by the same number of spaces"),
+    "did not find expected key": ("this line is indented differently from the keys above it",
+                                  "indent the keys of one mapping by the same number of spaces"),
+    "cannot start any token": ("a value starts with a character YAML keeps for itself (` @ %)",
+                               "put the value in quotes"),
+}
