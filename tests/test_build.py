@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import re
@@ -348,15 +349,20 @@ def test_watch_builds_again_after_a_save(system: Path, tmp_path: Path) -> None:
     assert done.seconds > 0
 
 
+def _save_and_wait(file: Path, text: str, builds: list[pipeline.Rebuild], count: int) -> None:
+    """Save ``text`` to ``file`` and wait (up to a minute) until the watch made ``count`` builds."""
+    file.write_text(text, encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while len(builds) < count and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 def test_watch_reports_broken_input_and_goes_on(system: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     builds, thread, _ = _watch_in_thread(system, out, max_rebuilds=2)
     file = system / "processes" / "talous_pieni.yaml"
     text = file.read_text(encoding="utf-8")
-    file.write_text(text + "ownr: x\n", encoding="utf-8")
-    deadline = time.monotonic() + 60
-    while len(builds) < 2 and time.monotonic() < deadline:
-        time.sleep(0.02)
+    _save_and_wait(file, text + "ownr: x\n", builds, 2)
     broken = builds[1].result
     assert broken is not None and not broken.ok
     lines = [p.format() for p in broken.problems if p.severity == "error"]
@@ -381,3 +387,27 @@ def test_watch_notices_a_new_process_and_stops_when_asked(system: Path, tmp_path
     assert not thread.is_alive()
     assert builds[1].changed == ["processes/uusi.yaml"]
     assert (tmp_path / "out" / "processes" / "uusi.html").is_file()
+
+
+def test_watch_goes_on_after_a_failure_of_qms_itself(system: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    watching = importlib.import_module("qms.build.watch")  # (the package's `watch` is the function)
+    real = watching.build
+    calls: list[int] = []
+
+    def fails_once(*args: object, **kwargs: object) -> pipeline.BuildResult:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("a bug")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(watching, "build", fails_once)
+    builds, thread, _ = _watch_in_thread(system, tmp_path / "out", max_rebuilds=2, stages=["check"])
+    file = system / "processes" / "talous_pieni.yaml"
+    text = file.read_text(encoding="utf-8")
+    _save_and_wait(file, text + "# a first save\n", builds, 2)
+    file.write_text(text + "# a second save\n", encoding="utf-8")
+    thread.join(60)
+    assert not thread.is_alive()
+    assert isinstance(builds[1].bug, RuntimeError) and builds[1].result is None
+    assert builds[2].bug is None and builds[2].result is not None and builds[2].result.ok

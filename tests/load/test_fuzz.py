@@ -101,14 +101,15 @@ def test_load_never_raises(case: tuple[str, list[Mutation]]) -> None:
             assert "Traceback" not in problem.message and "datetime." not in problem.message
 
 
-# Through the CLI a case also runs every rule: 40 keep the whole test under ten seconds.
+# Through the CLI a case also runs every rule and qms fmt: 40 keep the whole test under ten seconds.
 @settings(max_examples=40, deadline=None)
 @given(cases)
-def test_check_never_prints_a_traceback(case: tuple[str, list[Mutation]]) -> None:
+def test_check_and_fmt_never_print_a_traceback(case: tuple[str, list[Mutation]]) -> None:
     name, changes = case
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "jedu"
         _mutated(folder, name, changes)
-        result = CliRunner().invoke(cli, ["check", str(folder), "--format", "json"])
-        assert "Traceback" not in result.output
-        assert result.exit_code in (0, 1, 2), result.output
+        for command in (["check", str(folder), "--format", "json"], ["fmt", "--check", str(folder)]):
+            result = CliRunner().invoke(cli, command)
+            assert "Traceback" not in result.output
+            assert result.exit_code in (0, 1, 2), result.output
