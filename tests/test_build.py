@@ -411,3 +411,15 @@ def test_watch_goes_on_after_a_failure_of_qms_itself(system: Path, tmp_path: Pat
     assert not thread.is_alive()
     assert isinstance(builds[1].bug, RuntimeError) and builds[1].result is None
     assert builds[2].bug is None and builds[2].result is not None and builds[2].result.ok
+
+
+def test_a_process_file_of_a_system_is_built_with_its_system_and_rebuilt_when_another_file_changes(
+        system: Path, tmp_path: Path) -> None:
+    file = system / "processes" / "talous_pieni.yaml"
+    build(file, tmp_path / "out")
+    roles = system / "system.yaml"  # another input: the pages that name the role change
+    roles.write_text(roles.read_text(encoding="utf-8").replace("Öljyäjä", "Voitelija"), encoding="utf-8")
+    build(file, tmp_path / "out")
+    build(system, tmp_path / "cold")
+    out, cold = tree(tmp_path / "out"), tree(tmp_path / "cold")
+    assert {k: v for k, v in out.items() if k != CACHE_FILE} == {k: v for k, v in cold.items() if k != CACHE_FILE}
