@@ -195,6 +195,24 @@ def test_progress_prints_one_line_per_stage() -> None:
     assert stream.getvalue() == "diagrams  2 made, 5 reused  (1.2 s)\n"
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_is_clicks_bar_then_the_stage_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    stream = _Terminal()
+    progress = TerminalProgress(stream)
+    progress.stage("diagrams", 4)
+    progress.step("diagrams", 2, 4)
+    progress.step("handbook", 3, 9)  # another stage's step while the diagrams' bar shows: ignored
+    progress.done(StageReport("diagrams", made=4, seconds=0.5))
+    text = stream.getvalue()
+    assert "diagrams  [##################------------------]   50%" in text
+    assert text.endswith("diagrams  4 made, 0 reused  (0.5 s)\n")
+
+
 def test_unknown_stage_is_refused(system: Path, tmp_path: Path) -> None:
     with pytest.raises(UserError, match="unknown build stage"):
         build(system, tmp_path / "out", stages=["render"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -17,8 +17,12 @@ __all__ = ["STAGES", "BuildResult", "Key", "Memo", "Progress", "Quiet", "StageRe
 #: The stages of a build, in order.
 STAGES: tuple[str, ...] = ("check", "diagrams", "bpmn", "handbook")
 
-#: How :func:`qms.build.build` keys an output: ``key(kind, deps, *extra)``.
-Key = Callable[..., str]
+class Key(Protocol):
+    """How :func:`qms.build.build` keys an output: the hash of the code that makes ``kind``, the
+    language, ``extra`` and the content of the inputs ``deps`` (``system``, ``process:<id>``)."""
+
+    def __call__(self, kind: str, deps: Iterable[str], *extra: str) -> str:
+        """The key of an output of ``kind`` made from ``deps``."""
 
 
 @dataclass

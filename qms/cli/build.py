@@ -41,7 +41,7 @@ class TerminalProgress:
     def stage(self, name: str, total: int) -> None:
         self._finish_bar()
         if self.live and total:
-            self.bar = click.progressbar(length=total, label=f"{name:<9}", file=self.stream, show_eta=False)
+            self.bar = click.progressbar(length=total, label=f"{name:<8}", file=self.stream, show_eta=False)
             self.name = name
             self.bar.update(0)
 
