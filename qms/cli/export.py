@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from qms.bpmn import export_process, export_system, exportable
-from qms.cli.output import EXIT_LOAD, echo_problems, write_atomic
+from qms.cli.output import EXIT_LOAD, echo_problems, note_structure_errors, write_atomic
 from qms.errors import UserError
 from qms.load import load
 
@@ -57,6 +57,8 @@ def command(path: Path, out: Path, single: bool, lang: str | None) -> None:
     except UserError as exc:
         echo_problems(exc.problems)
         sys.exit(EXIT_LOAD)
+    focus = result.focus_process
+    note_structure_errors(system, [focus] if focus is not None else None, str(path), "export")
     stubs = [p.process for p in system.processes
              if not exportable(p) and result.focus_process in (None, p.process)]
     for target in written:

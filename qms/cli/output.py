@@ -5,13 +5,18 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import click
 
 from qms.errors import Problem
 from qms.files import write_atomic
 
-__all__ = ["BUG_MESSAGE", "EXIT_BUG", "EXIT_FINDINGS", "EXIT_LOAD", "echo_bug", "echo_problems", "write_atomic"]
+if TYPE_CHECKING:
+    from qms.model import QualitySystem
+
+__all__ = ["BUG_MESSAGE", "EXIT_BUG", "EXIT_FINDINGS", "EXIT_LOAD", "echo_bug", "echo_problems",
+           "note_structure_errors", "write_atomic"]
 
 EXIT_FINDINGS = 1
 """Exit status when findings at error level (or too many warnings) were reported."""
@@ -43,3 +48,21 @@ def echo_bug(exc: BaseException) -> None:
     text = "".join(traceback.format_exception(exc))
     click.echo(text.rstrip("\n"), err=True)
     click.echo(BUG_MESSAGE, err=True)
+
+
+def note_structure_errors(system: QualitySystem, processes: Iterable[str] | None, path: str, command: str) -> None:
+    """Say on stderr which processes have error-level structure findings (a flow that stops, a step
+    nothing reaches): the drawing or export shows them as written, and ``qms check`` says what to fix."""
+    from qms.check.config import resolve_config
+    from qms.check.engine import check
+    from qms.check.registry import RULES
+
+    config = resolve_config(system, RULES, select=["structure"])
+    wanted = set(processes) if processes is not None else None
+    counts: dict[str, int] = {}
+    for f in check(system, config).findings:
+        if f.severity.value == "error" and f.process and (wanted is None or f.process in wanted):
+            counts[f.process] = counts.get(f.process, 0) + 1
+    for process, n in sorted(counts.items()):
+        click.echo(f"qms {command}: warning: process '{process}' has {n} structure error{'s' if n != 1 else ''}; "
+                   f"it is {'drawn' if command == 'render' else 'exported'} as written (see qms check {path})", err=True)

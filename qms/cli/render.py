@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from qms.cli.output import EXIT_LOAD, echo_problems
+from qms.cli.output import EXIT_LOAD, echo_problems, note_structure_errors
 from qms.errors import UserError
 from qms.load import load
 from qms.model import QualitySystem
@@ -210,5 +210,7 @@ def command(
         sys.exit(EXIT_LOAD)
     if not written:
         click.echo(f"qms render: nothing to draw in {path} (no described process, no vuosikello)", err=True)
+    if "flow" in wanted:
+        note_structure_errors(system, processes or None, str(path), "render")
     for line in fallback_note(diagrams, lang or system.default_language):
         click.echo(f"qms render: info: {line}", err=True)

@@ -248,6 +248,18 @@ def test_mistake(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert result.exit_code == case.exit_code
 
 
+@pytest.mark.parametrize(("command", "verb"), [("render", "drawn"), ("export", "exported")])
+def test_16_render_and_export_say_that_a_process_has_structure_errors(
+        command: str, verb: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _system(tmp_path, monkeypatch)
+    _apply(folder, CASES["16-cycle-without-exit"])
+    options = ["-f", "dot"] if command == "render" else []
+    result = CliRunner().invoke(cli, [command, "jedu", "-o", "out", *options])
+    assert result.exit_code == 0, result.output
+    assert (f"qms {command}: warning: process 'poikkeamat' has 2 structure errors; it is {verb} as written "
+            "(see qms check jedu)\n") in result.stderr
+
+
 def test_38_new_process_refuses_an_owner_that_is_no_role(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _system(tmp_path, monkeypatch)
     result = CliRunner().invoke(cli, ["new", "process", "Kuvaus", "--system", "jedu", "--owner", "laatupaalliko"])
