@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -143,7 +143,9 @@ def _problem(
         return Problem(smap.locate(raw_loc, key=True), f"unknown key '{field}'", hint, process=process)
     if kind == "missing":
         where = smap.locate(raw_loc[:-1])
-        return Problem(where, f"missing required key '{field}'", f"add `{field}:`", process=process)
+        choices = _choices(_model_at(model, loc[:-1]), field)
+        hint = f"add `{field}:`" + (f" with one of: {', '.join(choices)}" if choices else "")
+        return Problem(where, f"missing required key '{field}'", hint, process=process)
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
@@ -211,6 +213,23 @@ def _id_message(value: str, loc: tuple[Any, ...]) -> tuple[str, str]:
     if value[:1].isdigit():
         return f"id '{value}' must start with a letter or _", f"try 'p{slugify(value).lstrip('_')}'"
     return id_error(value)
+
+
+def _choices(owner: type[BaseModel] | None, key: str) -> list[str]:
+    """The values a field of ``owner`` allows, when it is a choice (``Literal``), else ``[]``.
+
+    Examples
+    --------
+    >>> from qms.model import Process
+    >>> _choices(Process, "category")
+    ['management', 'core', 'support']
+    """
+    if owner is None:
+        return []
+    fld = owner.model_fields.get(key) or next((f for f in owner.model_fields.values() if f.alias == key), None)
+    if fld is None or get_origin(fld.annotation) is not Literal:
+        return []
+    return [str(v) for v in get_args(fld.annotation)]
 
 
 def _parent_name(loc: tuple[Any, ...]) -> str:

@@ -99,7 +99,7 @@ CASES: dict[str, Case] = {
         f"{P}:22:5: error load: 'from': id 'päätös' must be ASCII letters, digits, _ . - (try 'paatos')",
     ), 2),
     '08-missing-category': Case((('processes/poikkeamat.yaml', 'category: support\n', ''), ), (
-        f"{P}:1:1: error load: missing required key 'category' (add `category:`)",
+        f"{P}:1:1: error load: missing required key 'category' (add `category:` with one of: management, core, support)",
     ), 2),
     '09-impossible-date': Case((('processes/poikkeamat.yaml', 'approved: 2026-11-30', 'approved: 2026-13-45'), ), (
         f"{P}:33:59: error load: '2026-13-45' is not a date: there is no month 13 (write a real date as YYYY-MM-DD, e.g. 2026-01-31)",
