@@ -50,7 +50,6 @@ def write_diagrams(
     processes: Sequence[str] | None = None,
     jobs: int | None = None,
     dpi: int | None = None,
-    progress: bool = False,
 ) -> tuple[list[Path], list[Diagram]]:
     """Draw, render (in parallel) and write the diagrams of ``system`` into ``out``.
 
@@ -69,8 +68,6 @@ def write_diagrams(
         target = out / diagram.filename(fmt)
         write_atomic(target, data)
         written.append(target)
-        if progress:
-            click.echo(f"wrote {target}", err=True)
     return written, diagrams
 
 
@@ -203,11 +200,12 @@ def command(
             processes=processes or None,
             jobs=jobs,
             dpi=dpi,
-            progress=sys.stderr.isatty(),
         )
     except UserError as exc:
         echo_problems(exc.problems)
         sys.exit(EXIT_LOAD)
+    for target in written:
+        click.echo(str(target))  # what the command made, on stdout (as qms export and qms import)
     if not written:
         click.echo(f"qms render: nothing to draw in {path} (no described process, no vuosikello)", err=True)
     if "flow" in wanted:
