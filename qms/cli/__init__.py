@@ -106,7 +106,8 @@ Examples:
   qms handbook laatu -o site      # the quality handbook as a static web site
   qms build laatu -o out --watch  # all of it, made again each time a file is saved
 
-Run `qms COMMAND --help` for the options and examples of each command.""")
+Run `qms COMMAND --help` for the options and examples of each command.
+Exit status 70 means a bug in qms: it prints the traceback and how to report it.""")
 @click.version_option(__version__, "-V", "--version", prog_name="qms")
 def cli() -> None:
     """qms: a quality-system description as text, checked, drawn, exported and published.

@@ -111,7 +111,7 @@ def command(paths: tuple[str, ...], fmt: str, profile: str | None, report: str, 
     gives the findings of that file.
 
     Exit status: 0 clean; 1 error-level findings, or more warnings than --max-warnings;
-    2 usage errors or input that could not be loaded.
+    2 usage errors or input that could not be loaded; 70 a bug in qms.
     """
     selected, ignored = _codes(select), _codes(ignore)
     for option, values in (("--select", selected), ("--ignore", ignored)):

@@ -35,7 +35,8 @@ def command(path: Path, out: Path, lang: str | None, pdf: bool) -> None:
     links only, so it works from file:// and on any static host. Rebuilds are
     incremental, as with `qms build`.
 
-    Exit status: 0 built, 1 a diagram could not be drawn, 2 the input could not be loaded.
+    Exit status: 0 built, 1 a diagram could not be drawn, 2 the input could not be loaded,
+    70 a bug in qms.
     """
     progress = TerminalProgress(sys.stderr)
     try:
