@@ -79,12 +79,24 @@ def _keys_of(model: type[BaseModel] | None) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
+_TYPE_TAGS = {"str", "int", "float", "bool", "date"}
+
+
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    # pydantic inserts union-member and validator tags ('str', 'dict[...]', 'function-after[...]')
-    return tuple(
-        p for p in loc
-        if not (isinstance(p, str) and ("[" in p or p in {"str", "int", "float", "bool", "date"}))
-    )
+    """``loc`` without the union-member and validator tags pydantic inserts after a field
+    (``'str'``, ``'dict[...]'``, ``'function-after[...]'``); a field *named* ``date`` stays.
+
+    Examples
+    --------
+    >>> _clean_loc(("steps", 3, "name", "str")), _clean_loc(("evaluations", 0, "date"))
+    (('steps', 3, 'name'), ('evaluations', 0, 'date'))
+    """
+    out: list[Any] = []
+    for p in loc:
+        tag = isinstance(p, str) and ("[" in p or (p in _TYPE_TAGS and bool(out) and isinstance(out[-1], str)))
+        if not tag:
+            out.append(p)
+    return tuple(out)
 
 
 def translate(

@@ -187,10 +187,10 @@ def _convert(
                     )
                 )
                 continue
-            if knode.tag == _STR:
-                key = knode.value
+            if knode.tag == _STR or not isinstance(knode, yaml.ScalarNode):
+                key = knode.value if knode.tag == _STR else None
             else:
-                key = constructor.construct_object(knode) if isinstance(knode, yaml.ScalarNode) else None
+                key = _key(knode, constructor, display, problems)
             if not isinstance(key, str | int) or isinstance(key, bool):
                 key = str(key)
             key_path = (*path, key)
@@ -241,6 +241,21 @@ def _convert(
     return node.value
 
 
+def _key(knode: yaml.ScalarNode, constructor: yaml.constructor.SafeConstructor, display: str,
+         problems: list[Problem]) -> Any:
+    """A key that is not plain text (``1``, ``true``, ``!tag x``); a tag YAML cannot read is a problem."""
+    try:
+        return constructor.construct_object(knode)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        tagged = knode.tag.startswith("!")
+        problems.append(Problem(
+            SourceLocation(display, knode.start_mark.line + 1, knode.start_mark.column + 1),
+            f"cannot read key '{knode.tag} {knode.value}': YAML takes '{knode.tag}' for a type tag" if tagged
+            else f"cannot read key '{knode.value}': {getattr(exc, 'problem', exc)}",
+            "write the key as plain text, without '!'"))
+        return knode.value
+
+
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
@@ -271,7 +286,7 @@ def date_problem(text: str) -> tuple[str, str]:
 def _no_value(knode: yaml.Node, vnode: yaml.Node) -> bool:
     """True for an entry of a flow mapping written without ``:`` (``{a: b, c}``)."""
     return (isinstance(vnode, yaml.ScalarNode) and vnode.tag == "tag:yaml.org,2002:null" and not vnode.value
-            and vnode.start_mark.index <= knode.end_mark.index)
+            and vnode.start_mark.index <= knode.end_mark.index and not knode.tag.startswith("!"))
 
 
 def _comma_problem(display: str, kpos: tuple[int, int], key_path: _Path, last: object, value: object,

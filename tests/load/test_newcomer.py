@@ -260,6 +260,21 @@ def test_16_render_and_export_say_that_a_process_has_structure_errors(
             "(see qms check jedu)\n") in result.stderr
 
 
+@pytest.mark.parametrize(("written", "message"), [  # YAML reads the last one as a date: its reader says it
+    ("2026-13", "'2026-13' is not a date: there is no month 13"),
+    ('"2026-02-30"', "'2026-02-30' is not a date: month 2 of 2026 has 28 days"),
+    ("2026-02-30", "'2026-02-30' is not a date: month 2 of 2026 has 28 days"),
+])
+def test_10c_a_date_as_precise_as_known_must_be_a_real_one(written: str, message: str, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _system(tmp_path, monkeypatch)
+    with (folder / "system.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(f"evaluations:\n  - {{id: arvio, name: Itsearviointi, type: self_assessment, date: {written}}}\n")
+    result = load(folder)
+    assert [(p.location.line, p.message) for p in result.problems if p.severity == "error"] == [
+        (26, message if written == "2026-02-30" else f"'date': {message}")]
+
+
 def test_38_new_process_refuses_an_owner_that_is_no_role(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _system(tmp_path, monkeypatch)
     result = CliRunner().invoke(cli, ["new", "process", "Kuvaus", "--system", "jedu", "--owner", "laatupaalliko"])
