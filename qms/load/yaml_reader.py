@@ -32,6 +32,7 @@ class _Loader(_Base):  # type: ignore[misc]
 _Path = tuple[str | int, ...]
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
 
 
 def format_path(path: _Path) -> str:
@@ -205,7 +206,7 @@ def _convert(
                     )
                 )
                 continue
-            if node.flow_style and _no_value(knode, vnode) and out:
+            if vnode.tag == _NULL and node.flow_style and out and _no_value(knode, vnode):
                 # ``{fi: Asiakas (opiskelija, huoltaja), en: …}``: the comma ended the text and
                 # ``huoltaja)`` became a key. Report it once and keep the text whole.
                 last = next(reversed(out))
