@@ -142,3 +142,24 @@ def test_several_paths_one_summary(runner: CliRunner) -> None:
     data = json.loads(result.stdout)
     assert data["summary"]["processes"] == 2
     assert any(f["file"] == "q.yaml" for f in data["findings"])
+
+
+@pytest.mark.parametrize(("system", "process"), [
+    ("redu", "talousarvio"), ("redu", "oppijan_polku"), ("sakk", "koulutuksen_suunnittelu")])
+def test_a_process_file_of_a_system_gives_its_findings_of_the_folder_check(system: str, process: str) -> None:
+    from tests.conftest import MODELS
+
+    runner = CliRunner()
+    folder = runner.invoke(cli, ["check", str(MODELS / system), "--format", "json"])
+    alone = runner.invoke(cli, ["check", str(MODELS / system / "processes" / f"{process}.yaml"), "--format", "json"])
+    assert alone.exit_code == folder.exit_code, alone.output
+    mine = [f for f in json.loads(folder.stdout)["findings"] if f["file"].endswith(f"/processes/{process}.yaml")]
+    assert json.loads(alone.stdout)["findings"] == mine
+    assert all(f["process"] == process for f in mine)
+
+
+def test_a_typo_in_a_process_file_checked_alone_is_found_against_its_system(runner: CliRunner) -> None:
+    _system(PROCESS.replace("owner: r", "owner: rr"))
+    result = runner.invoke(cli, ["check", "s/processes/p.yaml"])
+    assert result.exit_code == 2
+    assert result.stdout == "s/processes/p.yaml:4:8: error load: unknown role 'rr' (did you mean 'r'?)\n"
