@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import re
@@ -14,9 +15,13 @@ import pytest
 from click.testing import CliRunner
 
 import qms.build as pipeline
+import qms.build.checks
+import qms.build.outputs
+import qms.build.plan
 from qms.build import CACHE_FILE, BuildResult, StageReport, build, check_outputs
 from qms.cli import cli
 from qms.cli.build import TerminalProgress
+from qms.errors import UserError
 
 HOSTILE = Path(__file__).parent / "handbook" / "data" / "hostile"
 needs_dot = pytest.mark.needs_dot
@@ -161,13 +166,39 @@ def test_criteria_report_covers_the_catalogue() -> None:
     from qms.load import load
 
     result = load(Path(__file__).parent.parent / "models" / "redu")
-    findings, outcome = pipeline._run_checks(result)
+    findings, outcome = qms.build.checks.run_checks(result)
     assert result.system is not None and outcome is not None
     report = pipeline.criteria_report(result.system, findings, outcome)
     assert [c.id for c in report.criteria] == [c.id for c in CRITERIA]
     assert {c.state for c in report.criteria} <= set(COVERAGE_STATES)
     fi_law_3 = next(c for c in report.criteria if c.id == "FI-LAW-3")
-    assert fi_law_3.state == "shown" and fi_law_3.evidence == ("EV-01",)
+    assert fi_law_3.state == "met" and fi_law_3.evidence == ("EV-01",)
+
+
+def test_criteria_report_is_the_coverage_report_in_the_page_language() -> None:
+    from qms.check import coverage
+    from qms.check.coverage import status_word
+    from qms.handbook.texts import word
+    from qms.load import load
+
+    result = load(Path(__file__).parent.parent / "models" / "redu")
+    findings, outcome = qms.build.checks.run_checks(result)
+    assert result.system is not None and outcome is not None
+    report = pipeline.criteria_report(result.system, findings, outcome, lang="fi")
+    expected = coverage(result.system, outcome.findings, lang="fi")
+    for cr in report.criteria:
+        status = expected.get(cr.id)
+        assert status is not None
+        assert cr.state == status.status.replace(" ", "-")
+        assert (cr.shown, cr.items) == (status.shown, status.items)
+        assert word(f"cov_{cr.state}", "fi") == status_word(status.status, "fi")
+    law = next(c for c in report.criteria if c.id == "FI-LAW-1")
+    assert "531/2017" in law.ref and law.titles["fi"] != law.titles["en"]
+    assert any(fw_name.endswith(")") for _, fw_name in report.frameworks)  # the version applied is named
+    english = pipeline.criteria_report(result.system, findings, outcome, lang="en")
+    pairs = [(fi.message, en.message) for fi, en in zip(report.findings, english.findings, strict=True)
+             if fi.code.startswith("Q")]
+    assert pairs and all(fi != en for fi, en in pairs)  # the rule messages are said in Finnish
 
 
 def test_check_outputs_formats() -> None:
@@ -191,8 +222,26 @@ def test_progress_prints_one_line_per_stage() -> None:
     assert stream.getvalue() == "diagrams  2 made, 5 reused  (1.2 s)\n"
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_is_clicks_bar_then_the_stage_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    stream = _Terminal()
+    progress = TerminalProgress(stream)
+    progress.stage("diagrams", 4)
+    progress.step("diagrams", 2, 4)
+    progress.step("handbook", 3, 9)  # another stage's step while the diagrams' bar shows: ignored
+    progress.done(StageReport("diagrams", made=4, seconds=0.5))
+    text = stream.getvalue()
+    assert "diagrams  [##################------------------]   50%" in text
+    assert text.endswith("diagrams  4 made, 0 reused  (0.5 s)\n")
+
+
 def test_unknown_stage_is_refused(system: Path, tmp_path: Path) -> None:
-    with pytest.raises(pipeline.UserError, match="unknown build stage"):
+    with pytest.raises(UserError, match="unknown build stage"):
         build(system, tmp_path / "out", stages=["render"])
 
 
@@ -228,7 +277,7 @@ def test_handbook_command_exit_2_on_load_errors(runner: CliRunner) -> None:
 
 def test_pdf_without_chromium_says_what_to_do(runner: CliRunner, system: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "chromium_binary", lambda: None)
+    monkeypatch.setattr(qms.build.outputs, "chromium_binary", lambda: None)
     result = runner.invoke(cli, ["handbook", str(system), "-o", "site", "--pdf"])
     assert result.exit_code == 2
     assert "--pdf needs Chromium, which is not installed" in result.stderr
@@ -299,16 +348,16 @@ def test_a_file_saved_during_a_build_is_built_again(system: Path, tmp_path: Path
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     # The file is saved again just after it was loaded: the next build must not take the outputs
     # made from the older text for outputs of the newer one.
-    load = pipeline.load
+    load = qms.build.plan.load
 
     def load_then_edit(path: object) -> object:
         result = load(path)  # type: ignore[arg-type]
         _rename_a_step(system)
         return result
 
-    monkeypatch.setattr(pipeline, "load", load_then_edit)
+    monkeypatch.setattr(qms.build.plan, "load", load_then_edit)
     build(system, tmp_path / "out")
-    monkeypatch.setattr(pipeline, "load", load)
+    monkeypatch.setattr(qms.build.plan, "load", load)
     build(system, tmp_path / "out")
     build(system, tmp_path / "cold")
     assert tree(tmp_path / "out") == tree(tmp_path / "cold")
@@ -345,15 +394,20 @@ def test_watch_builds_again_after_a_save(system: Path, tmp_path: Path) -> None:
     assert done.seconds > 0
 
 
+def _save_and_wait(file: Path, text: str, builds: list[pipeline.Rebuild], count: int) -> None:
+    """Save ``text`` to ``file`` and wait (up to a minute) until the watch made ``count`` builds."""
+    file.write_text(text, encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while len(builds) < count and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 def test_watch_reports_broken_input_and_goes_on(system: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     builds, thread, _ = _watch_in_thread(system, out, max_rebuilds=2)
     file = system / "processes" / "talous_pieni.yaml"
     text = file.read_text(encoding="utf-8")
-    file.write_text(text + "ownr: x\n", encoding="utf-8")
-    deadline = time.monotonic() + 60
-    while len(builds) < 2 and time.monotonic() < deadline:
-        time.sleep(0.02)
+    _save_and_wait(file, text + "ownr: x\n", builds, 2)
     broken = builds[1].result
     assert broken is not None and not broken.ok
     lines = [p.format() for p in broken.problems if p.severity == "error"]
@@ -378,3 +432,39 @@ def test_watch_notices_a_new_process_and_stops_when_asked(system: Path, tmp_path
     assert not thread.is_alive()
     assert builds[1].changed == ["processes/uusi.yaml"]
     assert (tmp_path / "out" / "processes" / "uusi.html").is_file()
+
+
+def test_watch_goes_on_after_a_failure_of_qms_itself(system: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    watching = importlib.import_module("qms.build.watch")  # (the package's `watch` is the function)
+    real = watching.build
+    calls: list[int] = []
+
+    def fails_once(*args: object, **kwargs: object) -> pipeline.BuildResult:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("a bug")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(watching, "build", fails_once)
+    builds, thread, _ = _watch_in_thread(system, tmp_path / "out", max_rebuilds=2, stages=["check"])
+    file = system / "processes" / "talous_pieni.yaml"
+    text = file.read_text(encoding="utf-8")
+    _save_and_wait(file, text + "# a first save\n", builds, 2)
+    file.write_text(text + "# a second save\n", encoding="utf-8")
+    thread.join(60)
+    assert not thread.is_alive()
+    assert isinstance(builds[1].bug, RuntimeError) and builds[1].result is None
+    assert builds[2].bug is None and builds[2].result is not None and builds[2].result.ok
+
+
+def test_a_process_file_of_a_system_is_built_with_its_system_and_rebuilt_when_another_file_changes(
+        system: Path, tmp_path: Path) -> None:
+    file = system / "processes" / "talous_pieni.yaml"
+    build(file, tmp_path / "out")
+    roles = system / "system.yaml"  # another input: the pages that name the role change
+    roles.write_text(roles.read_text(encoding="utf-8").replace("Öljyäjä", "Voitelija"), encoding="utf-8")
+    build(file, tmp_path / "out")
+    build(system, tmp_path / "cold")
+    out, cold = tree(tmp_path / "out"), tree(tmp_path / "cold")
+    assert {k: v for k, v in out.items() if k != CACHE_FILE} == {k: v for k, v in cold.items() if k != CACHE_FILE}

@@ -76,6 +76,8 @@ _LOOPS = {b("standardLoopCharacteristics"), b("multiInstanceLoopCharacteristics"
 _T_SOURCE = b("sourceRef")
 _T_TARGET = b("targetRef")
 _T_PROPERTY = b("property")
+_T_PROCESS = b("process")
+_T_PARTICIPANT = b("participant")
 _T_QMS_STEP = q(QMS, "step")
 _DIAGRAM = q(BPMNDI, "BPMNDiagram")
 _PLANE = q(BPMNDI, "BPMNPlane")
@@ -428,6 +430,7 @@ class _Reader:
         self.used_stores: set[etree._Element] = set()
         self.diagrams: _Diagrams | None = None  # the diagrams of a split file (see _split)
         self.positions_read = False
+        self.renamed_refs: dict[str, int] = {}  # process id used twice → processes renamed so far
 
     # -- reporting
     def warn(self, el: etree._Element | None, message: str, hint: str = "") -> None:
@@ -453,8 +456,28 @@ class _Reader:
                 ident = child.get("id")
                 if ident is not None and ident not in by_id:
                     by_id[ident] = child
+                elif ident is not None and tag == _T_PROCESS:
+                    self._rename_process(child, ident)
                 if tag in _SCOPES:
                     todo.append(child)
+
+    def _rename_process(self, el: etree._Element, ident: str) -> None:
+        """A second process with the id of another: it gets a fresh id, and so does the
+        reference of the next participant that names that id (pools and processes pair up in order)."""
+        fresh = ident
+        n = 2
+        while fresh in self.by_id:
+            fresh = f"{ident}_{n}"
+            n += 1
+        self.warn(el, f"the id '{ident}' is used by another process too; read as '{fresh}'",
+                  "give each process its own id in the BPMN tool")
+        el.set("id", fresh)
+        self.by_id[fresh] = el
+        taken = self.renamed_refs.setdefault(ident, 0)
+        refs = [p for p in self.root.iter(_T_PARTICIPANT) if p.get("processRef") == ident]
+        if len(refs) > taken + 1:
+            refs[taken + 1].set("processRef", fresh)
+        self.renamed_refs[ident] = taken + 1
 
     def read_positions(self) -> None:
         """The position of every shape (what orders the steps and lanes of the model)."""

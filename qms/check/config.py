@@ -8,6 +8,7 @@ The profile itself is chosen by ``--profile``, else ``checks.profile``, else ``[
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,7 +25,8 @@ from qms.check.context import Settings
 from qms.check.finding import Severity
 from qms.check.rule import Rule
 from qms.errors import Problem
-from qms.load.messages import did_you_mean
+from qms.load.messages import did_you_mean, translate
+from qms.load.yaml_reader import SourceMap
 from qms.location import SourceLocation
 from qms.model import CheckConfig, QualitySystem
 
@@ -91,14 +93,59 @@ class ProjectConfig:
     data: Mapping[str, Any]
     text: str = ""
 
-    def locate(self, key: str) -> SourceLocation:
-        """The line of ``key = ...`` in the file (1:1 when not found)."""
-        pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=', re.MULTILINE)
-        m = pattern.search(self.text)
-        if not m:
-            return SourceLocation(self.file, 1, 1)
-        line = self.text.count("\n", 0, m.start()) + 1
-        return SourceLocation(self.file, line, len(m[0]) - len(m[0].lstrip()) + 1)
+    def locate(self, *path: str) -> SourceLocation:
+        r"""Where the key at ``path`` (``("profile",)``, ``("rules", "Q410")``) of ``[tool.qms]`` is
+        written; the table's header when the key is not found, 1:1 without one.
+
+        Only the ``[tool.qms]`` table and its sub-tables are searched, never the rest of the file.
+
+        Examples
+        --------
+        >>> text = 'profile = "x"\n[tool.qms]\nprofile = "strict"\nrules = {Q0410 = "off"}\n'
+        >>> p = ProjectConfig("pyproject.toml", {}, text)
+        >>> str(p.locate("profile")), str(p.locate("rules", "Q0410"))
+        ('pyproject.toml:3:1', 'pyproject.toml:4:10')
+        """
+        positions = toml_positions(self.text)
+        probe = tuple(path)
+        while probe:
+            if probe in positions:
+                return SourceLocation(self.file, *positions[probe])
+            probe = probe[:-1]
+        return SourceLocation(self.file, *positions.get((), (1, 1)))
+
+
+_HEADER = re.compile(r"^\s*\[\s*([^\]\[]+?)\s*\]")
+_KEY = re.compile(r'(^\s*|[{,]\s*)"?([A-Za-z0-9_.-]+)"?\s*=')
+
+
+def toml_positions(text: str, table: str = "tool.qms") -> dict[tuple[str, ...], tuple[int, int]]:
+    """Line and column of each key of ``[table]`` and its sub-tables (one level of inline tables).
+
+    ``()`` is the table's header.
+    """
+    out: dict[tuple[str, ...], tuple[int, int]] = {}
+    current: tuple[str, ...] | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line)
+        if header:
+            name = header[1].replace('"', "").replace(" ", "")
+            current = tuple(name[len(table) :].strip(".").split(".")) if name.startswith(table) else None
+            if current == ("",):
+                current = ()
+                out[()] = (number, line.index("[") + 1)
+            continue
+        if current is None:
+            continue
+        outer: tuple[str, ...] = current
+        for m in _KEY.finditer(line):
+            inline = m[1].strip() in ("{", ",") and m.start() > 0
+            path = (*outer, m[2]) if inline else (*current, m[2])
+            column = m.start(2) + 1 - (1 if line[m.start(2) - 1 : m.start(2)] == '"' else 0)
+            out.setdefault(path, (number, column))
+            if not inline:
+                outer = path  # ``rules = {Q410 = "off"}``: the keys in braces belong to ``rules``
+    return out
 
 
 def parse_project_config(text: str, file: str) -> tuple[ProjectConfig | None, list[Problem]]:
@@ -223,10 +270,7 @@ def resolve_config(
         try:
             project_cfg = CheckConfig.model_validate(dict(project.data))
         except ValidationError as exc:
-            for err in exc.errors(include_url=False):
-                key = str(err["loc"][0]) if err["loc"] else "tool.qms"
-                problems.append(Problem(project.locate(key), f"[tool.qms] {key}: {err['msg']}",
-                                        "see `qms check --help` for the keys", rule="config"))
+            problems.extend(_project_problems(exc, project))
     system_cfg = system.checks if system is not None else None
     set_in_system = system_cfg.model_fields_set if system_cfg is not None else set()
     set_in_project = project_cfg.model_fields_set if project_cfg is not None else set()
@@ -245,7 +289,7 @@ def resolve_config(
         chosen = "recommended"
     severities, options = _profile_severities(chosen, rules)
     if project_cfg is not None and project is not None:
-        _apply_rules(severities, project_cfg.rules, rules, lambda k: project.locate(k), problems)
+        _apply_rules(severities, project_cfg.rules, rules, lambda k: project.locate("rules", k), problems)
     if system_cfg is not None and system is not None:
         cfg = system_cfg
         _apply_rules(severities, cfg.rules, rules, lambda k: cfg.where("rules", k, key=True) or SourceLocation("?"),
@@ -272,6 +316,16 @@ def resolve_config(
         options=options,
     )
     return Config(settings, severities, tuple(problems))
+
+
+def _project_problems(exc: ValidationError, project: ProjectConfig) -> list[Problem]:
+    """The errors of ``[tool.qms]`` in the words and places of the loader's messages."""
+    smap = SourceMap(project.file)
+    for path, pos in toml_positions(project.text).items():
+        smap.keys[path] = smap.values[path] = pos
+    return [dataclasses.replace(p, message=f"[tool.qms] {p.message}", rule="config",
+                                hint=p.hint or "see `qms check --help` for the keys")
+            for p in translate(exc, CheckConfig, smap)]
 
 
 def _near(key: str, rules: Sequence[Rule]) -> str:

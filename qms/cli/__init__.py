@@ -65,6 +65,31 @@ class LazyGroup(click.Group):
             self.commands[cmd_name] = command
         return self.commands.get(cmd_name)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command through the one error path of the CLI.
+
+        A :class:`UserError` is printed as located messages (exit 2); an :class:`OSError`
+        (a folder that cannot be written) as one line (exit 2); anything else is a bug in
+        qms: its traceback once, and how to report it (exit 70).
+        """
+        from qms.cli.output import EXIT_BUG, EXIT_LOAD, echo_bug, echo_problems
+        from qms.errors import UserError
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, BrokenPipeError):
+            raise
+        except UserError as exc:
+            echo_problems(exc.problems)
+            ctx.exit(EXIT_LOAD)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"qms: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(EXIT_LOAD)
+        except Exception as exc:
+            echo_bug(exc)
+            ctx.exit(EXIT_BUG)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from the table (commands added later say their own short help)."""
         rows = [(name, self.lazy[name].short_help if name in self.lazy
@@ -83,7 +108,8 @@ Examples:
   qms handbook laatu -o site      # the quality handbook as a static web site
   qms build laatu -o out --watch  # all of it, made again each time a file is saved
 
-Run `qms COMMAND --help` for the options and examples of each command.""")
+Run `qms COMMAND --help` for the options and examples of each command.
+Exit status 70 means a bug in qms: it prints the traceback and how to report it.""")
 @click.version_option(__version__, "-V", "--version", prog_name="qms")
 def cli() -> None:
     """qms: a quality-system description as text, checked, drawn, exported and published.

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from qms.build import STAGES, BuildResult, Rebuild, StageReport, build, watch
-from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD, echo_problems
+from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD, echo_bug, echo_problems
 from qms.errors import UserError
 from qms.model import LANGUAGES
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 __all__ = ["TerminalProgress", "command", "finish", "lang_option", "pdf_option", "rebuild_line"]
 
@@ -26,26 +29,34 @@ pdf_option = click.option(
 
 
 class TerminalProgress:
-    """One line per stage on a terminal (``diagrams  5 made, 2 reused (3.1 s)``), live counts meanwhile."""
+    """One line per stage (``diagrams  5 made, 2 reused (3.1 s)``); on a terminal, click's
+    progress bar while a stage runs."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.live = stream.isatty()
+        self.bar: ProgressBar[int] | None = None
+        self.name = ""
 
     def stage(self, name: str, total: int) -> None:
+        self._finish_bar()
         if self.live and total:
-            self.stream.write(f"\r{name:<9} 0/{total}")
-            self.stream.flush()
+            self.bar = click.progressbar(length=total, label=f"{name:<8}", file=self.stream, show_eta=False)
+            self.name = name
+            self.bar.update(0)
 
     def step(self, name: str, done: int, total: int) -> None:
-        if self.live:
-            self.stream.write(f"\r{name:<9} {done}/{total}")
-            self.stream.flush()
+        if self.bar is not None and name == self.name:
+            self.bar.update(max(0, done - self.bar.pos))
 
     def done(self, report: StageReport) -> None:
-        prefix = "\r\033[K" if self.live else ""
-        self.stream.write(prefix + report.summary + "\n")
-        self.stream.flush()
+        self._finish_bar()
+        click.echo(report.summary, file=self.stream)
+
+    def _finish_bar(self) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+            self.bar = None
 
 
 def finish(result: BuildResult, *, findings_fail: bool = True) -> None:
@@ -86,6 +97,8 @@ def rebuild_line(done: Rebuild) -> str:
         what = f"{', '.join(done.changed[:2])} and {len(done.changed) - 2} more changed"
     took = f"in {done.seconds:.2f} s"
     result = done.result
+    if done.bug is not None:
+        return f"{what}: qms failed (see above) {took}; watching goes on"
     if result is None:
         return f"{what}: nothing built {took}"
     if any(p.severity == "error" for p in result.problems):
@@ -101,6 +114,8 @@ def _echo_rebuild(done: Rebuild, quiet: bool) -> None:
     """Problems as one-line messages, then the rebuild's line (on stderr)."""
     if done.error is not None:
         echo_problems(done.error.problems)
+    if done.bug is not None:
+        echo_bug(done.bug)
     result = done.result
     if result is not None:
         echo_problems([p for p in result.problems if p.severity == "error"])
@@ -148,13 +163,13 @@ def command(path: Path, out: Path, lang: str | None, pdf: bool, skip: tuple[str,
     its process file and system.yaml; the map and the reports: every file). Progress
     goes to stderr on a terminal; the path of index.html to stdout.
 
-    With --watch, qms stays running and looks at the YAML files every 0.3 s; after a
-    save it builds again and prints one line: what changed, what was made, how long it
-    took. Input that does not load is reported as file:line:col messages, and the
-    watch goes on with the next save.
+    With --watch, qms stays running and is told by the operating system when
+    system.yaml or a file under processes/ is saved; it then builds again and prints one
+    line: what changed, what was made, how long it took. Input that does not load is
+    reported as file:line:col messages, and the watch goes on with the next save.
 
     Exit status: 0 built (or watching stopped), 1 error-level findings or a diagram
-    that could not be drawn, 2 the input could not be loaded.
+    that could not be drawn, 2 the input could not be loaded, 70 a bug in qms.
     """
     stages = [s for s in STAGES if s not in skip]
     if keep_watching:

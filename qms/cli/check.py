@@ -57,7 +57,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 def _check_path(path: str, run: _Run, *, profile: str | None, select: list[str], ignore: list[str],
                 as_of: dt.date | None, report: str, lang: str | None) -> None:
     loaded = load(path)
-    run.files += len(loaded.files)
+    run.files += 1 if loaded.focus is not None else len(loaded.files)
     run.findings.extend(problem_finding(p) for p in loaded.problems)
     if any(p.severity == "error" for p in loaded.problems):
         run.input_error = True
@@ -69,10 +69,13 @@ def _check_path(path: str, run: _Run, *, profile: str | None, select: list[str],
         run.input_error = True
     if loaded.system is None:
         return
-    run.processes += len(loaded.system.processes)
+    run.processes += 1 if loaded.focus is not None else len(loaded.system.processes)
     run.languages.append(loaded.system.default_language)
     result = check(loaded.system, config, as_of=as_of, standalone=loaded.standalone)
-    run.findings.extend(result.findings)
+    # A file with load errors gets only those: the rules would report their consequences again.
+    broken = {p.location.file for p in loaded.problems if p.severity == "error"}
+    focus = loaded.focus
+    run.findings.extend(f for f in result.findings if f.file not in broken and focus in (None, f.file))
     for r in result.ran:
         run.ran.setdefault(r.code, r)
     if report == "coverage":
@@ -124,8 +127,12 @@ def command(paths: tuple[str, ...], fmt: str, profile: str | None, report: str, 
             top: int | None) -> None:
     """Load PATHS (system folders or process files), run the checks and report the findings.
 
+    Findings go to stdout, the summary line to stderr. A process file inside a system
+    folder is checked against its system (roles, stakeholders, other processes) and
+    gives the findings of that file.
+
     Exit status: 0 clean; 1 error-level findings, or more warnings than --max-warnings;
-    2 usage errors or input that could not be loaded.
+    2 usage errors or input that could not be loaded; 70 a bug in qms.
     """
     selected, ignored = _codes(select), _codes(ignore)
     for option, values in (("--select", selected), ("--ignore", ignored)):
@@ -153,8 +160,8 @@ def command(paths: tuple[str, ...], fmt: str, profile: str | None, report: str, 
         if problems:
             click.echo(format_findings("text", problems, summary, [], colour=sys.stderr.isatty()), err=True, nl=False)
     elif fmt == "text":
-        colour = sys.stderr.isatty()
-        click.echo(format_findings("text", shown, summary, [], colour=colour), err=True, nl=False)
+        # The findings are the command's output (stdout, like ruff and yamllint); the summary is not.
+        click.echo(format_findings("text", shown, summary, [], colour=sys.stdout.isatty()), nl=False)
         if top and len(run.findings) > len(shown):
             click.echo(f"... and {len(run.findings) - len(shown)} more: run without --top to list them all", err=True)
         click.echo(f"{len(paths)} path{'s' if len(paths) != 1 else ''} checked: {summary}", err=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from qms.bpmn import export_process, export_system, exportable
-from qms.cli.output import EXIT_LOAD, echo_problems, write_atomic
+from qms.cli.output import EXIT_LOAD, echo_problems, note_structure_errors, write_atomic
 from qms.errors import UserError
 from qms.load import load
 
@@ -50,14 +50,17 @@ def command(path: Path, out: Path, single: bool, lang: str | None) -> None:
             written.append(target)
         else:
             for process in system.processes:
-                if exportable(process):
+                if exportable(process) and result.focus_process in (None, process.process):
                     target = out / f"{process.process}.bpmn"
                     write_atomic(target, export_process(system, process, lang=lang))
                     written.append(target)
     except UserError as exc:
         echo_problems(exc.problems)
         sys.exit(EXIT_LOAD)
-    stubs = [p.process for p in system.processes if not exportable(p)]
+    focus = result.focus_process
+    note_structure_errors(system, [focus] if focus is not None else None, str(path), "export")
+    stubs = [p.process for p in system.processes
+             if not exportable(p) and result.focus_process in (None, p.process)]
     for target in written:
         click.echo(str(target))
     if stubs and not single:

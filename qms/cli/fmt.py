@@ -11,6 +11,7 @@ from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD, echo_problems, write_atomic
 from qms.errors import UserError
 from qms.load import process_files
 from qms.load.fmt import format_text
+from qms.load.yaml_reader import read_file
 
 __all__ = ["command"]
 
@@ -37,7 +38,12 @@ def command(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
             files.append(path)
     changed, failed = 0, False
     for file in files:
-        text = file.read_text(encoding="utf-8")
+        text, problems = read_file(file, str(file))
+        if text is None:
+            echo_problems(problems)
+            failed = True
+            continue
+        text = text.replace("\r\n", "\n")
         try:
             new = format_text(text, str(file))
         except UserError as exc:
@@ -48,7 +54,8 @@ def command(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
             continue
         changed += 1
         if show_diff:
-            sys.stdout.writelines(difflib.unified_diff(text.splitlines(True), new.splitlines(True), str(file), str(file)))
+            for line in difflib.unified_diff(text.splitlines(True), new.splitlines(True), str(file), str(file)):
+                sys.stdout.write(line if line.endswith("\n") else line + "\n")
         elif check:
             click.echo(f"{file}: not in canonical layout (run qms fmt {file})", err=True)
         else:

@@ -82,7 +82,7 @@ def command(path: Path, out: Path, lang: str | None, pdf: bool, docx: bool, publ
     made whole each time).
 
     Exit status: 0 built, 1 a diagram or the search index could not be made, 2 the input
-    could not be loaded or a file not written.
+    could not be loaded or a file not written, 70 a bug in qms.
     """
     if public:
         result = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -13,7 +14,33 @@ from qms.errors import Problem, UserError
 from qms.load.dump import dump_process, dump_system
 from qms.location import SourceLocation
 
-__all__ = ["command"]
+__all__ = ["MAX_STEM", "command", "file_names"]
+
+MAX_STEM = 80
+"""Longest file name (without ``.yaml``) made from a process id: far below every file system's limit."""
+
+
+def file_names(ids: list[str]) -> dict[str, str]:
+    """A file name stem for each process id: the id itself when it is short and no other id
+    differs from it only in case (one file on macOS and Windows); else a cut id and a hash of it.
+
+    Examples
+    --------
+    >>> names = file_names(["talous", "Talous", "p" * 200])
+    >>> names["talous"], names["Talous"][:7], len(names["p" * 200])
+    ('talous', 'Talous-', 80)
+    """
+    folded: dict[str, int] = {}
+    for ident in ids:
+        folded[ident.lower()] = folded.get(ident.lower(), 0) + 1
+    out: dict[str, str] = {}
+    for ident in ids:
+        if len(ident) <= MAX_STEM and (folded[ident.lower()] == 1 or ident == ident.lower()):
+            out[ident] = ident
+        else:
+            digest = hashlib.sha256(ident.encode("utf-8")).hexdigest()[:8]
+            out[ident] = f"{ident[: MAX_STEM - 9]}-{digest}"
+    return out
 
 
 @click.command("import", epilog="""\b
@@ -46,8 +73,10 @@ def command(file: Path, out: Path, lang: str, force: bool, max_size: int) -> Non
         sys.exit(EXIT_LOAD)
     echo_problems(result.warnings)
     header = f"# Imported from {file.name} by `qms import`; review it with `qms check`.\n"
+    names = file_names([p.process for p in result.system.processes])
     outputs: list[tuple[Path, str]] = [
-        (out / "processes" / f"{p.process}.yaml", dump_process(p, header=header)) for p in result.system.processes
+        (out / "processes" / f"{names[p.process]}.yaml", dump_process(p, header=header))
+        for p in result.system.processes
     ]
     if result.whole_system:
         outputs.append((out / "system.yaml", dump_system(result.system, header=header)))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from qms.cli.output import EXIT_LOAD, echo_problems
+from qms.cli.output import EXIT_LOAD, echo_problems, note_structure_errors
 from qms.errors import UserError
 from qms.load import load
 from qms.model import QualitySystem
@@ -50,7 +50,6 @@ def write_diagrams(
     processes: Sequence[str] | None = None,
     jobs: int | None = None,
     dpi: int | None = None,
-    progress: bool = False,
 ) -> tuple[list[Path], list[Diagram]]:
     """Draw, render (in parallel) and write the diagrams of ``system`` into ``out``.
 
@@ -69,8 +68,6 @@ def write_diagrams(
         target = out / diagram.filename(fmt)
         write_atomic(target, data)
         written.append(target)
-        if progress:
-            click.echo(f"wrote {target}", err=True)
     return written, diagrams
 
 
@@ -181,7 +178,9 @@ def command(
         sys.exit(EXIT_LOAD)
     system = result.system
     wanted = list(DIAGRAM_KINDS) if "all" in kinds else list(dict.fromkeys(kinds))
-    if result.standalone:
+    if result.focus_process is not None:
+        processes = (result.focus_process,)
+    if result.standalone or result.focus_process is not None:
         if wanted != ["flow"] and "all" not in kinds:
             click.echo("qms render: a single process file has only its flow", err=True)
         wanted = ["flow"]
@@ -201,12 +200,15 @@ def command(
             processes=processes or None,
             jobs=jobs,
             dpi=dpi,
-            progress=sys.stderr.isatty(),
         )
     except UserError as exc:
         echo_problems(exc.problems)
         sys.exit(EXIT_LOAD)
+    for target in written:
+        click.echo(str(target))  # what the command made, on stdout (as qms export and qms import)
     if not written:
         click.echo(f"qms render: nothing to draw in {path} (no described process, no vuosikello)", err=True)
+    if "flow" in wanted:
+        note_structure_errors(system, processes or None, str(path), "render")
     for line in fallback_note(diagrams, lang or system.default_language):
         click.echo(f"qms render: info: {line}", err=True)

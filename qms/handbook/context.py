@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from qms import __version__
 from qms.handbook.collate import sorted_fi
 from qms.handbook.paths import SECTIONS, process_path, role_path
-from qms.handbook.report import CriteriaReport
+from qms.handbook.report import COVERAGE_STATES, CriteriaReport
 from qms.handbook.svg import inline_svg
 from qms.handbook.texts import WORDS, ui_language
 from qms.handbook.view import format_date, format_number
@@ -96,6 +96,7 @@ class Ctx:
         self.print = depth < 0
         self.sections = tuple((k, v) for k, v in SECTIONS if not (assets.public and k in PUBLIC_LEAVES_OUT))
         self.version = __version__
+        self.coverage_states = COVERAGE_STATES
         self.roles = {r.id: r for r in system.roles}
         self.stakeholders = {s.id: s for s in system.stakeholders}
         self.units = {u.id: u for u in system.org_units}

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 __all__ = ["COVERAGE_STATES", "CriteriaReport", "CriterionView", "FindingView"]
 
-#: Coverage states of one criterion (the words are in ``texts.WORDS``, ``cov_*``): shown in the
-#: description, not shown (a rule found something), needs a human's evidence record, not checked.
-COVERAGE_STATES: tuple[str, ...] = ("shown", "missing", "human", "unknown")
+#: Coverage states of one criterion, the statuses of :mod:`qms.check.coverage` as CSS-safe
+#: words (their names are in ``texts.WORDS``, ``cov_*``).
+COVERAGE_STATES: tuple[str, ...] = ("met", "partly-met", "not-met", "not-applicable", "needs-evidence", "not-assessed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +44,15 @@ class CriterionView:
     framework: str
     title: str
     automation: str = "AUTO"
-    state: str = "unknown"
+    state: str = "not-assessed"
     findings: tuple[FindingView, ...] = ()
     evidence: tuple[str, ...] = ()  # evidence record ids
     model: tuple[str, ...] = ()  # ids of the model elements that show it (processes, evaluations …)
     note: str = ""
     titles: Mapping[str, str] = field(default_factory=dict)  # the title by language, where the catalogue has it
+    ref: str = ""  # the passage of the framework version in force (``531/2017 126 §``)
+    shown: int = 0  # items of the criterion the description shows …
+    items: int = 0  # … of this many ("3 / 5"); 0 when the criterion has no items
 
 
 @dataclass(frozen=True, slots=True)

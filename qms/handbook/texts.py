@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from qms.check.coverage import STATUSES, status_word
+
 __all__ = ["FALLBACK", "UI_LANGUAGES", "WORDS", "ui_language", "word"]
 
 #: Languages the interface is written in. Northern Sámi (``se``) pages use the Finnish
@@ -304,11 +306,10 @@ WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "The criteria report is not available in this build.",
             "Kriterierapporten finns inte i denna version.",
         ),
-        "cov_shown": _w("näkyy kuvauksessa", "shown in the description", "syns i beskrivningen"),
-        "cov_missing": _w("ei näy kuvauksessa", "not shown in the description", "syns inte i beskrivningen"),
-        "cov_human": _w("tarvitsee näyttöä", "needs evidence", "kräver belägg"),
+        **{f"cov_{status.replace(' ', '-')}": _w(status_word(status, "fi"), status, status_word(status, "sv"))
+           for status in STATUSES},
+        "items_of": _w("/", "of", "av"),
         "shown_in": _w("Näkyy", "Shown in", "Syns i"),
-        "cov_unknown": _w("ei tarkistettu", "not checked", "inte kontrollerat"),
         "severity_error": _w("virhe", "error", "fel"),
         "severity_warning": _w("varoitus", "warning", "varning"),
         "severity_info": _w("huomio", "note", "notering"),

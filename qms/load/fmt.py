@@ -12,6 +12,7 @@ from ruamel.yaml.error import YAMLError
 
 from qms.errors import Problem, UserError
 from qms.load.messages import _inner_model
+from qms.load.yaml_reader import parse_text
 from qms.location import SourceLocation
 from qms.model import Process, QualitySystem
 
@@ -49,12 +50,15 @@ def format_text(text: str, display: str = "<text>") -> str:
     Raises
     ------
     UserError
-        When the text is not valid YAML.
+        When the text is not valid YAML, or holds a value YAML cannot read (an impossible date).
     """
+    _, problems = parse_text(text, display)  # the loader's own reading: the same located messages
+    if any(p.severity == "error" for p in problems):
+        raise UserError(problems)
     y = _yaml()
     try:
         doc = y.load(text)
-    except YAMLError as exc:
+    except (YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         loc = SourceLocation(display, mark.line + 1, mark.column + 1) if mark else SourceLocation(display, 1, 1)
         raise UserError([Problem(loc, f"invalid YAML: {getattr(exc, 'problem', exc)}", "fix it, then run fmt again")]) from None

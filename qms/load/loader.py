@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,16 +20,19 @@ from qms.memory import quiet_gc
 from qms.model import Process, Provider, QualitySystem, StrictModel
 from qms.model.process import expand_flow, expand_message
 
-__all__ = ["LoadResult", "load", "load_or_raise", "process_files"]
+__all__ = ["LoadResult", "load", "load_or_raise", "process_files", "system_root"]
 
 
 @dataclass
 class LoadResult:
     """What a load produced: the system (None when nothing usable), every problem, the files.
 
-    ``standalone`` is True when a single process file was loaded; ``system`` is then a
-    minimal system around that one process, and references to roles, stakeholders and
-    other processes are not checked.
+    ``standalone`` is True when a single process file outside any system folder was
+    loaded; ``system`` is then a minimal system around that one process, and references
+    to roles, stakeholders and other processes are not checked. A process file inside a
+    system folder (under ``processes/`` of the nearest folder with ``system.yaml``) is
+    loaded with its whole system: ``focus`` is then its shown path and ``problems`` are
+    those of that file (and of system.yaml when the system could not be read).
     """
 
     system: QualitySystem | None
@@ -36,6 +41,14 @@ class LoadResult:
     standalone: bool = False
     source_maps: dict[str, SourceMap] = field(default_factory=dict)
     root: Path | None = None
+    focus: str | None = None
+
+    @property
+    def focus_process(self) -> str | None:
+        """The id of the process in the :attr:`focus` file (None for a whole system)."""
+        if self.focus is None or self.system is None:
+            return None
+        return next((p.process for p in self.system.processes if p.loc and p.loc.file == self.focus), None)
 
     @property
     def ok(self) -> bool:
@@ -72,8 +85,23 @@ def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> LoadResult:
     """
     with quiet_gc():
         result = _load(Path(path), max_bytes)
-    result.problems.sort(key=lambda p: (p.location.file, p.location.line, p.location.column))
+    unique = {(p.location.file, p.location.line, p.location.column, p.severity, p.message, p.hint): p
+              for p in reversed(result.problems)}  # (the first of two, where their paths differ)
+    result.problems = sorted(unique.values(), key=lambda p: (p.location.file, p.location.line, p.location.column))
+    if result.focus is not None:
+        shown = {result.focus} if result.system is not None else {result.focus, result.files[0]}
+        result.problems = [p for p in result.problems if p.location.file in shown]
     return result
+
+
+def system_root(file: Path) -> Path | None:
+    """The system folder a process file belongs to: the nearest folder above it with
+    ``system.yaml`` whose ``processes/`` holds the file; None for a file on its own."""
+    resolved = file.resolve()
+    for folder in resolved.parents:
+        if (folder / "system.yaml").is_file():
+            return folder if (folder / "processes") in resolved.parents else None
+    return None
 
 
 def _load(path: Path, max_bytes: int) -> LoadResult:
@@ -87,7 +115,12 @@ def _load(path: Path, max_bytes: int) -> LoadResult:
         return _load_system(path, max_bytes)
     if path.name == "system.yaml":
         return _load_system(path.parent, max_bytes)
-    return _load_single(path, max_bytes)
+    root = system_root(path)
+    if root is None:
+        return _load_single(path, max_bytes)
+    result = _load_system(root, max_bytes)
+    result.focus = _display(path.resolve())
+    return result
 
 
 def load_or_raise(path: str | Path) -> LoadResult:
@@ -131,6 +164,12 @@ def _index_maps(data: dict[str, Any]) -> dict[str, list[int]]:
     return maps
 
 
+def _not_at(problems: list[Problem], parsed: list[Problem]) -> list[Problem]:
+    """``problems`` without those at a place the YAML reader already reported (one message per mistake)."""
+    places = {(p.location.line, p.location.column) for p in parsed}
+    return [p for p in problems if (p.location.line, p.location.column) not in places]
+
+
 def _validate_process(data: Any, smap: SourceMap) -> tuple[Process | None, list[Problem]]:
     pid = str(data.get("process", "")) if isinstance(data, dict) else ""
     maps = _index_maps(data)
@@ -153,7 +192,7 @@ def _load_single(path: Path, max_bytes: int) -> LoadResult:
                                 f"run qms on {_display(path.parent)}"))
         return result
     process, errs = _validate_process(data, smap)
-    problems.extend(errs)
+    problems.extend(_not_at(errs, problems))
     if process is None:
         return result
     system = QualitySystem(
@@ -173,16 +212,19 @@ def _load_system(root: Path, max_bytes: int) -> LoadResult:
         result.source_maps[shown] = smap
     processes: list[Process] = []
     seen: dict[str, str] = {}
+    broken: set[str] = set()  # ids of process files that did not load: no follow-on "unknown process"
     for file in process_files(root):
         pdata, psmap, pproblems, pshown = _parse(file, max_bytes)
         result.files.append(pshown)
         problems.extend(pproblems)
         if pdata is None or psmap is None:
+            broken.update(_ids_of_unreadable(file))
             continue
         result.source_maps[pshown] = psmap
         process, errs = _validate_process(pdata, psmap)
-        problems.extend(errs)
+        problems.extend(_not_at(errs, pproblems))
         if process is None:
+            broken.add(str(pdata.get("process", "")))
             continue
         if process.process in seen:
             problems.append(
@@ -202,15 +244,28 @@ def _load_system(root: Path, max_bytes: int) -> LoadResult:
     try:
         bare = QualitySystem.model_validate(data)
     except ValidationError as exc:
-        problems.extend(translate(exc, QualitySystem, smap))
+        problems.extend(_not_at(translate(exc, QualitySystem, smap), problems))
         return result
     _attach(bare, (), smap, {})
     system = bare.model_copy(update={"processes": processes})
     private = bare.__pydantic_private__ or {}
     system.set_source(private.get("_loc"), private.get("_ypath", ()), private.get("_smap"))
     result.system = system
-    problems.extend(resolve(system, standalone=False))
+    problems.extend(resolve(system, standalone=False, broken=broken))
     return result
+
+
+_PROCESS_KEY = re.compile(r"^process:\s*['\"]?([A-Za-z_][A-Za-z0-9_.-]*)", re.MULTILINE)
+
+
+def _ids_of_unreadable(file: Path) -> set[str]:
+    """The ids a process file that could not be parsed may have: its stem, and its ``process:`` line."""
+    ids = {file.stem}
+    with contextlib.suppress(OSError):
+        found = _PROCESS_KEY.search(file.read_bytes()[:MAX_BYTES].decode("utf-8", "replace"))
+        if found:
+            ids.add(found[1])
+    return ids
 
 
 _MODEL_FIELDS: dict[type, list[tuple[str, str, bool]]] = {}

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from qms.errors import Problem
 from qms.load.yaml_reader import SourceMap
-from qms.model.base import ID_PATTERN, id_error
+from qms.model.base import ID_PATTERN, id_error, slugify
 
 __all__ = ["did_you_mean", "translate"]
 
@@ -78,12 +79,24 @@ def _keys_of(model: type[BaseModel] | None) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
+_TYPE_TAGS = {"str", "int", "float", "bool", "date"}
+
+
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    # pydantic inserts union-member and validator tags ('str', 'dict[...]', 'function-after[...]')
-    return tuple(
-        p for p in loc
-        if not (isinstance(p, str) and ("[" in p or p in {"str", "int", "float", "bool", "date"}))
-    )
+    """``loc`` without the union-member and validator tags pydantic inserts after a field
+    (``'str'``, ``'dict[...]'``, ``'function-after[...]'``); a field *named* ``date`` stays.
+
+    Examples
+    --------
+    >>> _clean_loc(("steps", 3, "name", "str")), _clean_loc(("evaluations", 0, "date"))
+    (('steps', 3, 'name'), ('evaluations', 0, 'date'))
+    """
+    out: list[Any] = []
+    for p in loc:
+        tag = isinstance(p, str) and ("[" in p or (p in _TYPE_TAGS and bool(out) and isinstance(out[-1], str)))
+        if not tag:
+            out.append(p)
+    return tuple(out)
 
 
 def translate(
@@ -142,7 +155,9 @@ def _problem(
         return Problem(smap.locate(raw_loc, key=True), f"unknown key '{field}'", hint, process=process)
     if kind == "missing":
         where = smap.locate(raw_loc[:-1])
-        return Problem(where, f"missing required key '{field}'", f"add `{field}:`", process=process)
+        choices = _choices(_model_at(model, loc[:-1]), field)
+        hint = f"add `{field}:`" + (f" with one of: {', '.join(choices)}" if choices else "")
+        return Problem(where, f"missing required key '{field}'", hint, process=process)
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
@@ -158,14 +173,17 @@ def _problem(
                 "write plain text or {fi: ..., en: ...}",
                 process=process,
             )
+        hint = "leave out the time of day" if isinstance(value, dt.datetime) else ""
+        if field == "id" and isinstance(value, int | float):
+            hint = f"an id starts with a letter or _: try 'p{value}'"
         return Problem(
             smap.locate(raw_loc),
             f"expected {expected} for '{field or _parent_name(loc)}', got {shown}",
-            "",
+            hint,
             process=process,
         )
     if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN.pattern:
-        msg, hint = id_error(str(value))
+        msg, hint = _id_message(str(value), loc)
         label = f"'{field}': " if field else ""
         return Problem(smap.locate(raw_loc), f"{label}{msg}", hint, process=process)
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
@@ -176,12 +194,54 @@ def _problem(
     if msg.startswith("Assertion failed, "):
         msg = msg[len("Assertion failed, ") :]
     hint = ""
-    if "; try '" in msg:
+    if "; hint: " in msg:
+        msg, _, hint = msg.partition("; hint: ")
+    elif "; try '" in msg:
         msg, _, rest = msg.partition("; try '")
         msg = msg.rstrip()
         hint = f"try '{rest.rstrip(chr(39))}'"
     label = f"'{field}': " if field else ""
     return Problem(smap.locate(raw_loc), f"{label}{msg}", hint, process=process)
+
+
+_ARROWS = ("=>", "→", "—>", "–>", "- >", "-->", ">>")
+
+
+def _id_message(value: str, loc: tuple[Any, ...]) -> tuple[str, str]:
+    """The message for an invalid id: a mistyped flow arrow, a leading digit, other letters.
+
+    Examples
+    --------
+    >>> _id_message("a => b", ("flow", 0, "from"))
+    ("'a => b' is not a flow: the arrow is '->'", "write 'a -> b'")
+    >>> _id_message("123", ("steps", 0, "id"))
+    ("id '123' must start with a letter or _", "try 'p123'")
+    """
+    if loc and loc[0] in ("flow", "messages"):
+        for arrow in _ARROWS:
+            if arrow in value:
+                fixed = " -> ".join(part.strip() for part in value.split(arrow))
+                return f"'{value}' is not a flow: the arrow is '->'", f"write '{fixed}'"
+    if value[:1].isdigit():
+        return f"id '{value}' must start with a letter or _", f"try 'p{slugify(value).lstrip('_')}'"
+    return id_error(value)
+
+
+def _choices(owner: type[BaseModel] | None, key: str) -> list[str]:
+    """The values a field of ``owner`` allows, when it is a choice (``Literal``), else ``[]``.
+
+    Examples
+    --------
+    >>> from qms.model import Process
+    >>> _choices(Process, "category")
+    ['management', 'core', 'support']
+    """
+    if owner is None:
+        return []
+    fld = owner.model_fields.get(key) or next((f for f in owner.model_fields.values() if f.alias == key), None)
+    if fld is None or get_origin(fld.annotation) is not Literal:
+        return []
+    return [str(v) for v in get_args(fld.annotation)]
 
 
 def _parent_name(loc: tuple[Any, ...]) -> str:
@@ -198,5 +258,9 @@ def _show(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, dt.date):  # a datetime too: shown as written, never as a Python repr
+        return f"'{value.isoformat()}'"
+    if not isinstance(value, str):
+        return str(value)
     text = repr(value)
     return text if len(text) < 40 else text[:37] + "..."

@@ -10,6 +10,7 @@ from qms.load.messages import did_you_mean
 from qms.location import SourceLocation
 from qms.model import Process, QualitySystem, StrictModel
 from qms.model.frameworks import self_assessment_model
+from qms.model.measure import parse_number, parse_target
 
 __all__ = ["resolve"]
 
@@ -59,11 +60,13 @@ class _Resolver:
         return set(seen)
 
 
-def resolve(system: QualitySystem, *, standalone: bool) -> list[Problem]:
+def resolve(system: QualitySystem, *, standalone: bool, broken: Iterable[str] = ()) -> list[Problem]:
     """Check every reference of ``system``; return one located problem per unknown id.
 
     When ``standalone`` (a single process file), only references inside the process are
     checked: lanes against ``lanes:``, flows against steps, documents against ``documents:``.
+    ``broken`` are the ids of process files that did not load: their own errors say why, so
+    a reference to them is not reported again.
     """
     r = _Resolver()
     roles = r.unique(system.roles, "role")
@@ -72,7 +75,7 @@ def resolve(system: QualitySystem, *, standalone: bool) -> list[Problem]:
     units = r.unique(system.org_units, "organisation unit")
     stakeholders = r.unique(system.stakeholders, "stakeholder")
     forms = r.unique(system.education_forms, "education form")
-    procs = {p.process for p in system.processes}
+    procs = {p.process for p in system.processes} | set(broken)
     all_measures = [m for _, m in system.all_measures()]
     measures = r.unique(all_measures, "measure")
     evidence = r.unique(system.evidence, "evidence record")
@@ -224,6 +227,7 @@ def _resolve_process(
             r.problems.append(Problem(r.at(d, "id"), f"document id '{d.id}' is also a step id",
                                       "documents and steps share one name space; rename the document",
                                       process=pid, element=d.id))
+    _plausible(r, p)
     kinds = {s.id: s.kind for s in p.steps}
     for f in p.flow:
         r.ref(f, ("from",), f.from_, steps, "step", "flows connect step ids of this process", pid)
@@ -253,3 +257,29 @@ def _resolve_process(
                 continue
             r.ref(m, ("from",) if e == m.from_ else ("to",), e, stakeholders | procs, "participant",
                   "use a stakeholder id from system.yaml (or the id of another process)", pid)
+
+
+#: Longest step name a diagram can show; a longer one is a description written in the wrong key.
+MAX_NAME = 200
+
+
+def _plausible(r: _Resolver, p: Process) -> None:
+    """Warnings for what loads but cannot be what was meant: a step name of a page's length, and a
+    result that is text where the measure's target is a number (it is then never compared)."""
+    for s in p.steps:
+        label = s.label
+        longest = max((len(t) for t in (label.values() if isinstance(label, dict) else [label or ""])), default=0)
+        if longest > MAX_NAME:
+            r.problems.append(Problem(r.at(s, s.kind), f"the name of step '{s.id}' is {longest} characters long",
+                                      f"keep a name under {MAX_NAME} characters and put the rest in `description:`",
+                                      severity="warning", process=p.process, element=s.id))
+    for m in p.measures:
+        if parse_target(m.target) is None:
+            continue
+        for i, result in enumerate(m.results):
+            if parse_number(result.value) is None:
+                r.problems.append(Problem(
+                    r.at(m, "results", i, "value"),
+                    f"result '{result.value}' of measure '{m.id}' is not a number, so it is not compared with "
+                    f"the target '{m.target}'", "write the result as a number, e.g. 20 or '20 %'",
+                    severity="warning", process=p.process, element=m.id))

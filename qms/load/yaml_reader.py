@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ import yaml
 from qms.errors import Problem
 from qms.location import SourceLocation
 
-__all__ = ["MAX_BYTES", "ParsedFile", "SourceMap", "format_path", "parse_text", "read_file"]
+__all__ = ["MAX_BYTES", "ParsedFile", "SourceMap", "date_problem", "format_path", "parse_text", "read_file"]
 
 MAX_BYTES = 32 * 1024 * 1024
 """Largest YAML file qms reads (a process description is a few kilobytes)."""
@@ -30,6 +32,7 @@ class _Loader(_Base):  # type: ignore[misc]
 _Path = tuple[str | int, ...]
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
 
 
 def format_path(path: _Path) -> str:
@@ -185,10 +188,10 @@ def _convert(
                     )
                 )
                 continue
-            if knode.tag == _STR:
-                key = knode.value
+            if knode.tag == _STR or not isinstance(knode, yaml.ScalarNode):
+                key = knode.value if knode.tag == _STR else None
             else:
-                key = constructor.construct_object(knode) if isinstance(knode, yaml.ScalarNode) else None
+                key = _key(knode, constructor, display, problems)
             if not isinstance(key, str | int) or isinstance(key, bool):
                 key = str(key)
             key_path = (*path, key)
@@ -202,6 +205,14 @@ def _convert(
                         "remove one of them",
                     )
                 )
+                continue
+            if vnode.tag == _NULL and node.flow_style and out and _no_value(knode, vnode):
+                # ``{fi: Asiakas (opiskelija, huoltaja), en: …}``: the comma ended the text and
+                # ``huoltaja)`` became a key. Report it once and keep the text whole.
+                last = next(reversed(out))
+                problems.append(_comma_problem(display, kpos, key_path, last, out[last], key))
+                if isinstance(out[last], str):
+                    out[last] = f"{out[last]}, {key}"
                 continue
             smap.keys[key_path] = kpos
             out[key] = _convert(vnode, key_path, smap, problems, budget, constructor, display, seen)
@@ -220,16 +231,73 @@ def _convert(
         return node.value
     if tag == _BOOL and not node.style and node.value.lower() not in ("true", "false"):
         return node.value  # YAML 1.2: yes/no/on/off are words (a branch labelled "yes")
+    where = SourceLocation(display, node.start_mark.line + 1, node.start_mark.column + 1, format_path(path))
     try:
         return constructor.construct_object(node)
     except yaml.YAMLError as exc:
-        problems.append(
-            Problem(
-                SourceLocation(display, node.start_mark.line + 1, node.start_mark.column + 1),
-                f"cannot read value: {getattr(exc, 'problem', exc)}",
-            )
-        )
-        return node.value
+        problems.append(Problem(where, f"cannot read value: {getattr(exc, 'problem', exc)}",
+                                "quote the value to keep it as text"))
+    except (ValueError, OverflowError):  # an impossible date or time: 2026-02-30, 2026-13-45
+        problems.append(Problem(where, *date_problem(node.value)))
+    return node.value
+
+
+def _key(knode: yaml.ScalarNode, constructor: yaml.constructor.SafeConstructor, display: str,
+         problems: list[Problem]) -> Any:
+    """A key that is not plain text (``1``, ``true``, ``!tag x``); a tag YAML cannot read is a problem."""
+    try:
+        return constructor.construct_object(knode)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        tagged = knode.tag.startswith("!")
+        problems.append(Problem(
+            SourceLocation(display, knode.start_mark.line + 1, knode.start_mark.column + 1),
+            f"cannot read key '{knode.tag} {knode.value}': YAML takes '{knode.tag}' for a type tag" if tagged
+            else f"cannot read key '{knode.value}': {getattr(exc, 'problem', exc)}",
+            "write the key as plain text, without '!'"))
+        return knode.value
+
+
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def date_problem(text: str) -> tuple[str, str]:
+    """The message and hint for a value that looks like a date but is none.
+
+    Examples
+    --------
+    >>> date_problem("2026-02-30")
+    ("'2026-02-30' is not a date: month 2 of 2026 has 28 days", 'write a real date as YYYY-MM-DD, e.g. 2026-02-28')
+    >>> date_problem("2026-13-45")[0]
+    "'2026-13-45' is not a date: there is no month 13"
+    """
+    m = _DATE.match(text.strip())
+    example = "2026-01-31"
+    reason = "write it as YYYY-MM-DD"
+    if m:
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            reason = f"there is no month {month}"
+        elif year >= 1:
+            days = calendar.monthrange(year, month)[1]
+            reason = f"month {month} of {year} has {days} days"
+            example = f"{year:04d}-{month:02d}-{days:02d}"
+    return f"'{text}' is not a date: {reason}", f"write a real date as YYYY-MM-DD, e.g. {example}"
+
+
+def _no_value(knode: yaml.Node, vnode: yaml.Node) -> bool:
+    """True for an entry of a flow mapping written without ``:`` (``{a: b, c}``)."""
+    return (isinstance(vnode, yaml.ScalarNode) and vnode.tag == "tag:yaml.org,2002:null" and not vnode.value
+            and vnode.start_mark.index <= knode.end_mark.index and not knode.tag.startswith("!"))
+
+
+def _comma_problem(display: str, kpos: tuple[int, int], key_path: _Path, last: object, value: object,
+                   key: object) -> Problem:
+    text = f"{value}, {key}" if isinstance(value, str) else f"..., {key}"
+    return Problem(
+        SourceLocation(display, *kpos, format_path(key_path)),
+        f"'{key}' has no value: a comma inside an unquoted text ends the text",
+        f'put the text in quotes: {last}: "{text}"',
+    )
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
@@ -253,8 +321,27 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem
             "YAML indents with spaces; replace the tabs with spaces",
         )
     hint = "check the indentation and quoting near this line"
-    if "mapping values are not allowed" in problem:
-        hint = "quote a value that contains ': ' (e.g. \"a: b\") or fix the indentation"
-    elif "expected <document start>" in problem or "expected a single document" in problem:
-        hint = "keep one YAML document per file (no '---' in the middle)"
+    opened = exc.context_mark
+    if opened is not None and ("expected ',' or ']'" in problem or "expected ',' or '}'" in problem):
+        bracket = "[" if "]" in problem else "{"
+        return Problem(SourceLocation(display, opened.line + 1, opened.column + 1),
+                       f"invalid YAML: the '{bracket}' here is not closed",
+                       f"close it with '{']' if bracket == '[' else '}'}', or quote a text that holds ',' or ':'")
+    for words, (message, better) in _YAML_SLIPS.items():
+        if words in problem:
+            return Problem(SourceLocation(display, line, col), f"invalid YAML: {message or problem}", better)
     return Problem(SourceLocation(display, line, col), f"invalid YAML: {problem}", hint)
+
+
+#: Words of the YAML parser's message → (our message, or "" to keep its own; the hint).
+_YAML_SLIPS: dict[str, tuple[str, str]] = {
+    "mapping values are not allowed": ("", "quote a value that contains ': ' (e.g. \"a: b\") or fix the indentation"),
+    "expected <document start>": ("", "keep one YAML document per file (no '---' in the middle)"),
+    "expected a single document": ("", "keep one YAML document per file (no '---' in the middle)"),
+    "did not find expected '-' indicator": ("this line is indented differently from the list it is in",
+                                            "indent each '- ' item of a list by the same number of spaces"),
+    "did not find expected key": ("this line is indented differently from the keys above it",
+                                  "indent the keys of one mapping by the same number of spaces"),
+    "cannot start any token": ("a value starts with a character YAML keeps for itself (` @ %)",
+                               "put the value in quotes"),
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -109,8 +110,26 @@ def _when(value: Any) -> Any:
 
 
 def _check_when(value: str) -> str:
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise ValueError(f"'{value}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+    """Accept ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` of a real month and day.
+
+    Examples
+    --------
+    >>> _check_when("2025-10")
+    '2025-10'
+    >>> _check_when("2025-13")
+    Traceback (most recent call last):
+    ValueError: '2025-13' is not a date: there is no month 13; hint: write YYYY-MM-DD, YYYY-MM or YYYY
+    """
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    hint = "; hint: write YYYY-MM-DD, YYYY-MM or YYYY"
+    if not m:
+        raise ValueError(f"'{value}' is not a date{hint}")
+    year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{value}' is not a date: there is no month {month}{hint}")
+    days = calendar.monthrange(max(year, 1), month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(f"'{value}' is not a date: month {month} of {year} has {days} days{hint}")
     return value
 
 

@@ -138,14 +138,38 @@ def test_bad_pyproject_values_are_located() -> None:
     project, problems = parse_project_config(text, "pyproject.toml")
     assert problems == [] and project is not None
     config = resolve_config(None, RULES, project=project)
-    assert [(p.location.line, p.message) for p in config.problems] == [
-        (3, "[tool.qms] audit_cycle_years: Input should be a valid integer, unable to parse string as an integer"),
+    assert [(str(p.location), p.message) for p in config.problems] == [
+        ("pyproject.toml:3:1", "[tool.qms] expected a whole number for 'audit_cycle_years', got 'three'"),
     ]
     project2, _ = parse_project_config('[tool.qms.rules]\nS0001 = "off"\n', "pyproject.toml")
     config2 = resolve_config(None, RULES, project=project2)
     assert [(p.location.line, p.message, p.hint) for p in config2.problems] == [
         (2, "unknown rule 'S0001' in the check configuration", "did you mean 'S001'?"),
     ]
+
+
+def test_pyproject_problems_are_located_in_the_tool_qms_table_only() -> None:
+    # The same keys elsewhere in the file (another tool's table, a comment) are not the place.
+    text = ('[tool.other]\nprofile = "x"\nQ0410 = "off"\nrules = 3\n\n'
+            '[tool.qms]\nprofil = "strict"\nrules = {Q0410 = "off"}\n')
+    project, _ = parse_project_config(text, "pyproject.toml")
+    config = resolve_config(None, RULES, project=project)
+    assert [(str(p.location), p.message, p.hint) for p in config.problems] == [
+        ("pyproject.toml:7:1", "[tool.qms] unknown key 'profil'", "did you mean 'profile'?"),
+    ]
+    text = text.replace("profil ", "profile ")
+    project, _ = parse_project_config(text, "pyproject.toml")
+    config = resolve_config(None, RULES, project=project)
+    assert [(str(p.location), p.message) for p in config.problems] == [
+        ("pyproject.toml:8:10", "unknown rule 'Q0410' in the check configuration"),
+    ]
+
+
+def test_pydantic_words_never_reach_the_user_from_pyproject() -> None:
+    text = '[tool.qms]\nreview_interval_months = [1]\nprofile = 3\n'
+    project, _ = parse_project_config(text, "pyproject.toml")
+    messages = [p.message for p in resolve_config(None, RULES, project=project).problems]
+    assert messages and not any("Input should" in m or "valid" in m for m in messages), messages
 
 
 def test_invalid_toml_is_a_problem() -> None:

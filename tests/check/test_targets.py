@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qms.check.targets import Target, latest_result, parse_number, parse_target
@@ -45,3 +47,24 @@ def test_numbers_and_latest_result() -> None:
     assert latest_result([("2025", "n/a"), ("2024", "3,8")]) == ("2024", 3.8)
     assert latest_result([]) is None
     assert str(parse_target(">= 4,3")) == "≥ 4,3"
+
+
+@pytest.mark.parametrize("text", [">= 60 %", "<= 14 pv", "100 %", "≥ 4,3", "< 2 %", "= 0", "<= valtakunnallinen keskiarvo"])
+def test_a_target_is_read_when_the_file_is_loaded(text: str) -> None:
+    from qms.model import Measure
+
+    assert Measure.model_validate({"id": "m", "name": "M", "target": text}).target == text
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("vähintään 60 %", "write '>= 60 %'"),
+    ("alle 14 pv", "write '< 14 pv'"),
+    ("at most 3", "write '<= 3'"),
+    ("mahdollisimman nopea", "write an operator and a number with its unit, e.g. '>= 60 %', '<= 14 pv' or '100 %'"),
+    (">=", "write an operator and a number with its unit, e.g. '>= 60 %', '<= 14 pv' or '100 %'"),
+])
+def test_a_target_that_is_no_comparison_is_a_load_error_with_an_example(text: str, hint: str) -> None:
+    from qms.model.measure import check_comparison
+
+    with pytest.raises(ValueError, match=f"^'{re.escape(text)}' is not a comparison; hint: {re.escape(hint)}$"):
+        check_comparison(text)

@@ -42,14 +42,14 @@ def _system(process: str = PROCESS, extra: str = "") -> None:
     Path("s/processes/p.yaml").write_text(process, encoding="utf-8")
 
 
-def test_warnings_only_exit_0_and_text_goes_to_stderr(runner: CliRunner) -> None:
+def test_findings_go_to_stdout_and_the_summary_to_stderr(runner: CliRunner) -> None:
     _system()
     result = runner.invoke(cli, ["check", "s", "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == ""
     assert ("s/system.yaml:1:1: warning Q410 deviation-handling: no described process handles deviations, complaints "
-            "and nonconformities [ISO 9001:2015 10.2]") in result.stderr
-    assert result.stderr.splitlines()[-1].startswith("1 path checked: 0 errors, ")
+            "and nonconformities [ISO 9001:2015 10.2]") in result.stdout
+    assert result.stderr.startswith("1 path checked: 0 errors, ")
+    assert len(result.stderr.splitlines()) == 1
 
 
 def test_error_finding_exits_1(runner: CliRunner) -> None:
@@ -57,7 +57,7 @@ def test_error_finding_exits_1(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["check", "s", "--lang", "en"])
     assert result.exit_code == 1
     assert ("s/processes/p.yaml:7:5: error S003 no-dead-end: the flow stops at step 'tyo': it has no outgoing flow "
-            "and is not an end event (add a flow from 'tyo' to the next step or to an end event)") in result.stderr
+            "and is not an end event (add a flow from 'tyo' to the next step or to an end event)") in result.stdout
 
 
 def test_max_warnings(runner: CliRunner) -> None:
@@ -70,7 +70,7 @@ def test_strict_profile_turns_warnings_into_errors(runner: CliRunner) -> None:
     _system()
     result = runner.invoke(cli, ["check", "s", "--profile", "strict"])
     assert result.exit_code == 1
-    assert "error Q410 deviation-handling" in result.stderr
+    assert "error Q410 deviation-handling" in result.stdout
 
 
 def test_select_and_ignore(runner: CliRunner) -> None:
@@ -127,19 +127,22 @@ def test_coverage_report(runner: CliRunner) -> None:
 
 def test_top_lists_the_findings_to_fix_first(runner: CliRunner) -> None:
     _system()
-    every = runner.invoke(cli, ["check", "s", "--lang", "en"]).stderr.splitlines()
-    top = runner.invoke(cli, ["check", "s", "--lang", "en", "--top", "3"]).stderr.splitlines()
-    assert len(top) == 3 + 2  # three findings, "... and N more", the summary
-    assert top[3].startswith(f"... and {len(every) - 1 - 3} more")
-    assert top[-1] == every[-1]  # the summary still counts every finding
-    assert all(line in every for line in top[:3])
+    every = runner.invoke(cli, ["check", "s", "--lang", "en"])
+    top = runner.invoke(cli, ["check", "s", "--lang", "en", "--top", "3"])
+    listed = every.stdout.splitlines()
+    assert len(listed) > 3
+    shown = top.stdout.splitlines()
+    assert len(shown) == 3 and all(line in listed for line in shown)
+    note, summary = top.stderr.splitlines()
+    assert note.startswith(f"... and {len(listed) - 3} more")
+    assert summary == every.stderr.splitlines()[-1]  # the summary still counts every finding
 
 
 def test_as_of_for_a_single_file(runner: CliRunner) -> None:
     Path("p.yaml").write_text(PROCESS + "review: {version: 1, next_review: 2026-01-01}\n", encoding="utf-8")
-    assert "Q108" not in runner.invoke(cli, ["check", "p.yaml"]).stderr
+    assert "Q108" not in runner.invoke(cli, ["check", "p.yaml"]).stdout
     late = runner.invoke(cli, ["check", "p.yaml", "--as-of", "2026-03-01", "--lang", "en"])
-    assert "warning Q108 review-overdue: the review of process 'p' was due on 2026-01-01" in late.stderr
+    assert "warning Q108 review-overdue: the review of process 'p' was due on 2026-01-01" in late.stdout
     bad = runner.invoke(cli, ["check", "p.yaml", "--as-of", "1.3.2026"])
     assert bad.exit_code == 2 and "'1.3.2026' is not a date" in bad.stderr
 
@@ -149,7 +152,7 @@ def test_config_problem_exits_2(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["check", "s"])
     assert result.exit_code == 2
     assert "s/system.yaml:7:11: error config: unknown rule 'Q0410' in the check configuration (did you mean 'Q410'?)" \
-        in result.stderr
+        in result.stdout
 
 
 def test_several_paths_one_summary(runner: CliRunner) -> None:
@@ -159,3 +162,24 @@ def test_several_paths_one_summary(runner: CliRunner) -> None:
     data = json.loads(result.stdout)
     assert data["summary"]["processes"] == 2
     assert any(f["file"] == "q.yaml" for f in data["findings"])
+
+
+@pytest.mark.parametrize(("system", "process"), [
+    ("redu", "talousarvio"), ("redu", "oppijan_polku"), ("sakk", "koulutuksen_suunnittelu")])
+def test_a_process_file_of_a_system_gives_its_findings_of_the_folder_check(system: str, process: str) -> None:
+    from tests.conftest import MODELS
+
+    runner = CliRunner()
+    folder = runner.invoke(cli, ["check", str(MODELS / system), "--format", "json"])
+    alone = runner.invoke(cli, ["check", str(MODELS / system / "processes" / f"{process}.yaml"), "--format", "json"])
+    assert alone.exit_code == folder.exit_code, alone.output
+    mine = [f for f in json.loads(folder.stdout)["findings"] if f["file"].endswith(f"/processes/{process}.yaml")]
+    assert json.loads(alone.stdout)["findings"] == mine
+    assert all(f["process"] in (process, None) for f in mine)  # None: one finding for several measures
+
+
+def test_a_typo_in_a_process_file_checked_alone_is_found_against_its_system(runner: CliRunner) -> None:
+    _system(PROCESS.replace("owner: r", "owner: rr"))
+    result = runner.invoke(cli, ["check", "s/processes/p.yaml"])
+    assert result.exit_code == 2
+    assert result.stdout == "s/processes/p.yaml:4:8: error load: unknown role 'rr' (did you mean 'r'?)\n"

@@ -84,3 +84,42 @@ def test_import_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert result.exit_code == 2
     assert result.stderr == ("big.bpmn: error: the file is 2.0 MB, more than the limit of 2 MB (split the model, "
                              "or raise the limit with --max-size if you trust the file)\n")
+
+
+def _two_pools(first: str, second: str) -> str:
+    def process(ident: str, name: str) -> str:
+        return (f'<process id="{ident}"{name}><startEvent id="s"/><task id="t" name="Tehtävä"/><endEvent id="e"/>'
+                '<sequenceFlow id="f1" sourceRef="s" targetRef="t"/><sequenceFlow id="f2" sourceRef="t" targetRef="e"/>'
+                '</process>\n')
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">\n'
+            f'<collaboration id="c"><participant id="pa" processRef="{first}"/>'
+            f'<participant id="pb" processRef="{second}"/></collaboration>\n'
+            + process(first, "") + process(second, ' name="Toinen"') + "</definitions>\n")
+
+
+def test_import_of_a_very_long_unnamed_process_id_writes_a_bounded_file_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    long_id = "P" + "x" * 239
+    Path("a.bpmn").write_text(_two_pools(long_id, "B"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", "a.bpmn", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in Path("out/processes").iterdir())
+    assert [len(name) for name in written] == [85, 11]  # 80 + ".yaml", "toinen.yaml"
+    loaded = load("out")
+    assert loaded.ok, [p.format() for p in loaded.problems]
+    assert long_id in {p.process for p in loaded.system.processes}  # type: ignore[union-attr]
+
+
+def test_import_renames_a_process_id_used_twice_with_a_warning(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("c.bpmn").write_text(_two_pools("P", "P"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", "c.bpmn", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    assert ("c.bpmn:5:1: warning: bpmn:process 'P': the id 'P' is used by another process too; read as 'P_2' "
+            "(give each process its own id in the BPMN tool)") in result.stderr
+    loaded = load("out")
+    assert loaded.ok, [p.format() for p in loaded.problems]
+    assert len(loaded.system.processes) == 2  # type: ignore[union-attr]

@@ -88,9 +88,9 @@ def test_check_reports_load_errors_with_exit_2(runner: CliRunner) -> None:
     Path("p.yaml").write_text("process: p\nname: P\ncategory: core\nownr: x\n", encoding="utf-8")
     result = runner.invoke(cli, ["check", "p.yaml"])
     assert result.exit_code == 2
-    assert "p.yaml:4:1: error" in result.stderr
-    assert "unknown key 'ownr'" in result.stderr
-    assert "did you mean 'owner'?" in result.stderr
+    assert "p.yaml:4:1: error" in result.stdout
+    assert "unknown key 'ownr'" in result.stdout
+    assert "did you mean 'owner'?" in result.stdout
     assert "Traceback" not in result.output
 
 
@@ -140,3 +140,31 @@ def test_fmt_on_broken_yaml_writes_nothing(runner: CliRunner) -> None:
     assert result.stderr.startswith("p.yaml:2:8: error: invalid YAML")
     assert Path("p.yaml").read_text(encoding="utf-8") == "process: p\nname: a: b\n"
     assert list(Path(".").iterdir()) == [Path("p.yaml")]
+
+
+def test_a_bug_prints_its_traceback_once_and_asks_for_a_report(runner: CliRunner,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import qms.cli.check
+    from qms.cli.output import BUG_MESSAGE, EXIT_BUG
+
+    def broken(path: object) -> object:
+        raise RuntimeError("a bug in the loader")
+
+    monkeypatch.setattr(qms.cli.check, "load", broken)
+    Path("p.yaml").write_text("process: p\nname: P\ncategory: core\n", encoding="utf-8")
+    result = runner.invoke(cli, ["check", "p.yaml"])
+    assert result.exit_code == EXIT_BUG == 70
+    assert result.stderr.count("Traceback (most recent call last):") == 1
+    assert "RuntimeError: a bug in the loader\n" in result.stderr
+    assert result.stderr.endswith(BUG_MESSAGE + "\n")
+    assert "this is a bug in qms, please report it" in BUG_MESSAGE
+    assert result.stdout == ""
+
+
+def test_an_unwritable_output_folder_is_one_line_not_a_traceback(runner: CliRunner) -> None:
+    runner.invoke(cli, ["new", "system", "laatu"])
+    Path("kuvat").write_text("a file where the folder should be", encoding="utf-8")
+    result = runner.invoke(cli, ["export", "laatu", "-o", "kuvat/bpmn"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert result.stderr == "qms: kuvat/bpmn: Not a directory\n"

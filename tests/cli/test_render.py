@@ -49,6 +49,7 @@ def test_single_process_file_gives_its_flow_only(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["render", str(MINI / "processes" / "palautekysely.yaml"), "-o", "out", "-f", "dot"])
     assert result.exit_code == 0, result.output
     assert [p.name for p in Path("out").iterdir()] == ["palautekysely.dot"]
+    assert result.stdout == "out/palautekysely.dot\n"  # what was written goes to stdout, as with export
 
 
 def test_unknown_process_is_a_usage_error(runner: CliRunner) -> None:

@@ -181,6 +181,9 @@ def test_search_box_on_every_page_leads_to_the_results(driver: webdriver.Chrome,
     box = driver.find_element(By.CSS_SELECTOR, "form[role=search] input[name=q]")
     box.send_keys("mittari")
     box.submit()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 20).until(lambda d: d.current_url != f"{served.url}processes/talousarvio.html")
     assert driver.current_url == f"{served.url}search.html?q=mittari"
     assert _results(driver, driver.current_url)
 

@@ -186,10 +186,13 @@ def test_criteria_page_shows_the_report(hostile: QualitySystem) -> None:
     f = FindingView("warning", "Q108", "review-overdue", "the review of <b>x</b> is overdue", "review it",
                     "p.yaml", 3, 5, criteria=("ISO-4.4-g",))
     report = CriteriaReport(frameworks=(("ISO", "ISO 9001"),), criteria=(
-        CriterionView("ISO-4.4-g", "ISO", "Processes are evaluated", state="missing", findings=(f,)),), findings=(f,))
+        CriterionView("ISO-4.4-g", "ISO", "Processes are evaluated", state="partly-met", findings=(f,),
+                      ref="ISO 9001:2015 4.4.1 g", shown=2, items=3),), findings=(f,))
     doc = html.fromstring(build_site(hostile, lang="en", report=report)["criteria.html"])
     row = doc.get_element_by_id("criterion-ISO-4.4-g")
-    assert "not shown in the description" in row.text_content() and "the review of <b>x</b> is overdue" in row.text_content()
+    text = row.text_content()
+    assert "partly met" in text and "2 of 3" in text and "ISO 9001:2015 4.4.1 g" in text
+    assert "the review of <b>x</b> is overdue" in text
     assert "p.yaml:3:5" in row.text_content()
     empty = html.fromstring(build_site(hostile, lang="en")["criteria.html"])
     assert "not available" in empty.text_content()
