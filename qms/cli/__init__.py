@@ -33,6 +33,7 @@ COMMANDS: dict[str, CommandEntry] = {
     "handbook": CommandEntry("qms.cli.handbook:command", "Build the quality handbook as a static web site."),
     "build": CommandEntry("qms.cli.build:command", "Check, draw, export and publish; redo only what changed."),
     "schema": CommandEntry("qms.cli.schema:command", "Print the JSON Schema of system.yaml or a process file."),
+    "diff": CommandEntry("qms.cli.diff:command", "Show what changed between two versions of a system."),
 }
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
