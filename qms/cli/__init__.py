@@ -34,6 +34,7 @@ COMMANDS: dict[str, CommandEntry] = {
     "build": CommandEntry("qms.cli.build:command", "Check, draw, export and publish; redo only what changed."),
     "schema": CommandEntry("qms.cli.schema:command", "Print the JSON Schema of system.yaml or a process file."),
     "diff": CommandEntry("qms.cli.diff:command", "Show what changed between two versions of a system."),
+    "compare": CommandEntry("qms.cli.compare:command", "Compare providers side by side, or a network's members."),
 }
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

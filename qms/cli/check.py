@@ -18,6 +18,8 @@ from qms.check.registry import RULES
 from qms.check.rule import Rule
 from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD
 from qms.load import load
+from qms.network.load import is_network
+from qms.network.run import check_network_path
 
 __all__ = ["command"]
 
@@ -47,6 +49,11 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 
 def _check_path(path: str, run: _Run, *, profile: str | None, select: list[str], ignore: list[str],
                 as_of: dt.date | None, report: str) -> None:
+    if is_network(path):  # a network folder: its own checks (qms.network)
+        problems = check_network_path(path)
+        run.findings.extend(problem_finding(p) for p in problems)
+        run.input_error |= any(p.rule == "load" and p.severity == "error" for p in problems)
+        return
     loaded = load(path)
     run.files += len(loaded.files)
     run.findings.extend(problem_finding(p) for p in loaded.problems)

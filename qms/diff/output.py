@@ -40,6 +40,8 @@ def show_value(value: Any, lang: str = "fi") -> str:
     '–'
     >>> show_value({"id": "ohje", "task": "Budjettiohje", "lane": "talous"})
     'Budjettiohje'
+    >>> show_value({"from": "raamissa", "to": "hyvaksy", "label": "kyllä"})
+    'raamissa → hyvaksy (kyllä)'
     """
     if value is None or value == "" or value == []:
         return "–"
@@ -52,6 +54,9 @@ def show_value(value: Any, lang: str = "fi") -> str:
     if isinstance(value, dict):
         if value and all(isinstance(k, str) and len(k) == 2 for k in value) and all(isinstance(v, str) for v in value.values()):
             return text_in(value, lang)
+        if "from" in value and "to" in value:  # a flow or a message
+            label = f" ({show_value(value['label'], lang)})" if value.get("label") else ""
+            return f"{value['from']} → {value['to']}{label}"
         for key in _LABEL_KEYS:
             if key in value and value[key] not in (None, ""):
                 return show_value(value[key], lang)

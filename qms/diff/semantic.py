@@ -301,6 +301,7 @@ def diff_processes(old: Process, new: Process) -> list[Change]:
 _KIND_ORDER = {"removed": 0, "changed": 1, "added": 2}
 
 
-def _order(c: Change) -> tuple[int, str, str, str, int, str]:
-    return (0 if c.process else 1, c.process or "", c.what if c.what == "process" else "~", c.id,
-            _KIND_ORDER[c.change], c.field or "")
+def _order(c: Change) -> tuple[int, str, int, str, int, str]:
+    """Processes first; in each, the process's own fields, then its elements by id."""
+    itself = c.id == c.process or (c.process is None and not c.element and c.what == "system")
+    return (0 if c.process else 1, c.process or "", 0 if itself else 1, c.id, _KIND_ORDER[c.change], c.field or "")
