@@ -505,6 +505,8 @@ def glossary_rows(system: QualitySystem, lang: str) -> list[dict[str, Any]]:
 def _environment() -> jinja2.Environment:
     import jinja2  # only a build that renders a page needs it
 
+    from qms.diff.history import change_history, history_words, recent_approvals
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("qms.handbook", "templates"),
         autoescape=True,
@@ -524,6 +526,7 @@ def _environment() -> jinja2.Environment:
         step_numbers=lambda p: {s.id: i for i, s in enumerate(p.steps, 1)},
     )
     env.tests["contains"] = lambda seq, item: item in seq
+    env.globals.update(change_history=change_history, recent_approvals=recent_approvals, history_words=history_words)
     return env
 
 
