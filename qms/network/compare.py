@@ -86,6 +86,7 @@ class Comparison:
     indicators: tuple[IndicatorRow, ...]
     calendar: tuple[tuple[str, str, str, str, str], ...]
     merge: tuple[MergeRow, ...] = ()
+    notice: str = ""
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -196,4 +197,5 @@ def compare(members: Sequence[Member], network: Network | None = None, *, merge:
         indicators=_indicators(members, network),
         calendar=_calendar(members),
         merge=_merge(members, keys) if merge else (),
+        notice=text_in(network.notice, network.default_language) if network and network.notice else "",
     )

@@ -25,6 +25,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         "version": 1,
         "name": c.name,
         "as_of": c.as_of.isoformat() if c.as_of else None,
+        "notice": c.notice or None,
         "members": [{"id": m.id, "name": m.name, "path": m.path, "as_of": m.as_of.isoformat() if m.as_of else None}
                     for m in c.members],
         "map": [{"id": r.id, "name": r.name, "category": r.category,
@@ -59,6 +60,7 @@ def _text(c: Comparison) -> str:
     ids = list(c.ids)
     when = f" as of {c.as_of.isoformat()}" if c.as_of else ""
     out = [f"Comparison: {c.name}{when} ({len(ids)} member{'s' if len(ids) != 1 else ''})"]
+    out += [f"  {c.notice}"] if c.notice else []
     out += [f"  {m.id}: {m.name}" + (f" (as of {m.as_of.isoformat()})" if m.as_of else "") for m in c.members]
     out += ["", "Process map: described, stub or lacks"]
     out += _table(["process", *ids], [[f"{r.id} ({r.category})", *r.cells] for r in c.map])
