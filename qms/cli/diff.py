@@ -57,6 +57,8 @@ def command(paths: tuple[str, ...], rev: str | None, fmt: str, lang: str | None,
         echo_problems(exc.problems)
         sys.exit(EXIT_LOAD)
     assert old.system is not None and new.system is not None
+    if old.standalone != new.standalone:
+        raise click.UsageError("OLD and NEW must be of one kind: two system folders, or two process files")
     language = lang or new.system.default_language
     if old.standalone and new.standalone:
         changes = diff_processes(old.system.processes[0], new.system.processes[0])

@@ -58,6 +58,8 @@ def test_usage_errors() -> None:
     runner = CliRunner()
     assert runner.invoke(cli, ["diff", "a"]).exit_code == 2
     assert runner.invoke(cli, ["diff", "a", "b", "--rev", "x..y"]).exit_code == 2
+    mixed = runner.invoke(cli, ["diff", str(MODELS / "redu"), str(MODELS / "redu" / "processes" / "talousarvio.yaml")])
+    assert mixed.exit_code == 2 and "must be of one kind" in mixed.output
     missing = runner.invoke(cli, ["diff", "nowhere", str(MODELS / "redu")])
     assert missing.exit_code == 2
     assert "nowhere: error: path does not exist" in missing.output

@@ -52,3 +52,11 @@ def test_rev_specs() -> None:
     assert split_range("a..b") == ("a", "b")
     with pytest.raises(UserError, match="is not a range"):
         split_range("a")
+
+
+def test_a_process_file_at_a_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    old = load_side("v1:models/redu/processes/talousarvio.yaml")
+    assert old.standalone and old.system is not None
+    assert [p.process for p in old.system.processes] == ["talousarvio"]
