@@ -8,6 +8,7 @@ network site is rebuilt in-process after one member's process file is edited.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -106,17 +107,28 @@ class TreeMemory:
         self._thread.join()
 
 
+def _children_cpu() -> float:
+    """CPU time of the waited-for children (the command and its workers), not of the memory sampler."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
+
+
 def _run(cmd: list[str]) -> tuple[Measure, int]:
-    """Wall time of ``cmd`` and the peak memory of its process tree (bytes)."""
-    t0 = time.perf_counter()
+    """Wall time of ``cmd`` (its CPU time, workers included, in ``extra``) and its process tree's peak memory."""
+    c0, t0 = _children_cpu(), time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     with TreeMemory(proc.pid) as memory:
         _, err = proc.communicate()
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, _children_cpu() - c0
     if proc.returncode not in (0, 1):
         tail = [ln for ln in err.strip().splitlines() if ln.strip()]
         return na(f"exit {proc.returncode}: {tail[-1][:90] if tail else ''}"), memory.most
-    return Measure(wall, [wall]), memory.most
+    return Measure(wall, [wall], extra={"cpu": cpu}), memory.most
+
+
+def _cpu(m: Measure) -> str:
+    """The CPU time of a run: on an idle 2-core machine the run takes about half of it."""
+    return f"CPU {m.extra['cpu']:.0f} s, {m.extra['cpu'] / m.value:.2f} cores" if m.ok and m.value else ""
 
 
 def _qms() -> list[str]:
@@ -147,10 +159,10 @@ def network_scenario(ctx: Any) -> None:
 
     check, check_mem = _run([*_qms(), "check", str(root)])
     rows.append(Row(f"network check, {label}", check, [], f"`qms check NETWORK`, a fresh process; {made}; "
-                    f"peak memory {check_mem / 2**20:.0f} MB"))
+                    f"{_cpu(check)}; peak memory {check_mem / 2**20:.0f} MB"))
     compare, compare_mem = _run([*_qms(), "compare", str(root), "--format", "json", "-o", str(root / "out.json")])
     rows.append(Row(f"network compare, {label}", compare, [],
-                    f"`qms compare NETWORK --format json`, a fresh process and its workers; "
+                    f"`qms compare NETWORK --format json`, a fresh process and its workers; {_cpu(compare)}; "
                     f"peak memory {compare_mem / 2**20:.0f} MB (the process tree)"))
 
     from qms.network.site import build_network_site
