@@ -34,8 +34,9 @@ def command(paths: tuple[str, ...], fmt: str, merge: bool, jobs: int | None, out
     lacks; the criteria coverage matrix (each cell the member's own coverage status); the
     shared indicators as tables and charts; development plans and evaluations on one calendar.
 
-    Exit status: 0 compared; 1 the network maps a process or a measure inconsistently;
-    2 a member or the network file could not be loaded.
+    Exit status: 0 compared; 1 a problem of the network (a member that does not load, a
+    process or measure mapped inconsistently) or two systems with one id; 2 a system given
+    by path or the network file could not be loaded.
     """
     comparison, problems = compare_paths(paths, merge=merge, jobs=jobs)
     echo_problems(problems)
