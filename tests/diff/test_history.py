@@ -70,4 +70,6 @@ def test_the_handbook_shows_the_history_on_the_process_page_and_the_front_page(t
     page = site["processes/talousarvio.html"].decode()
     assert 'id="process-talousarvio-history">Muutoshistoria</h2>' in page
     assert "owner talousjohtaja → johtoryhma" in page
-    assert 'id="recent-approvals"' in site["index.html"].decode()
+    front = site["index.html"].decode()
+    assert 'id="recent-approvals"' in front
+    assert "<li>Process Talousarvion laadinta ja seuranta: owner talousjohtaja → johtoryhma</li>" in front
