@@ -21,7 +21,7 @@ from qms.diff.output import change_line
 from qms.diff.semantic import Change, diff_processes
 from qms.errors import UserError
 from qms.load.yaml_reader import parse_text
-from qms.model import Process, QualitySystem, text_in
+from qms.model import Process, QualitySystem
 
 __all__ = ["WORDS", "ApprovedVersion", "History", "change_history", "history_words", "process_history",
            "recent_approvals"]
@@ -29,7 +29,10 @@ __all__ = ["WORDS", "ApprovedVersion", "History", "change_history", "history_wor
 
 @dataclass(frozen=True, slots=True)
 class ApprovedVersion:
-    """One approved version of a process: the approval record and what changed since the one before."""
+    """One approved version of a process: the approval record and what changed since the one before.
+
+    ``changes`` leave out the ``review`` fields: the approval record itself.
+    """
 
     process: str
     version: str | None
@@ -110,13 +113,13 @@ def _approved(file: str, head: str) -> tuple[tuple[ApprovedVersion, ...], Proces
         if key is None or key in seen:
             continue
         seen.add(key)
-        changes = tuple(diff_processes(base, process)) if base is not None else ()
-        names = {process.process: text_in(process.name, "fi")}
+        changes = tuple(c for c in diff_processes(base, process) if not (c.field or "").startswith("review.")) \
+            if base is not None else ()
         review = process.review
         assert review is not None and review.approved is not None
         approved.append(ApprovedVersion(process.process, review.version, review.approved, review.approved_by,
                                         rev.commit[:10], rev.date, changes,
-                                        tuple(change_line(c, names) for c in changes), base is None))
+                                        tuple(change_line(c, {}, head=False) for c in changes), base is None))
         base = process
     return tuple(approved), base
 
@@ -139,8 +142,7 @@ def process_history(file: str | Path, current: Process | None = None) -> History
         return None
     pending: tuple[str, ...] = ()
     if current is not None and base is not None:
-        names = {current.process: text_in(current.name, "fi")}
-        pending = tuple(change_line(c, names) for c in diff_processes(base, current))
+        pending = tuple(change_line(c, {}, head=False) for c in diff_processes(base, current))
     return History(tuple(reversed(versions)), pending)
 
 

@@ -64,23 +64,33 @@ def show_value(value: Any, lang: str = "fi") -> str:
     return str(value)
 
 
-def change_line(c: Change, names: Mapping[str, str], lang: str = "fi") -> str:
-    """One change as a sentence: ``Process Talousarvio: owner talousjohtaja → controller``."""
-    head = f"Process {names.get(c.process, c.process)}" if c.process else "System"
+def change_line(c: Change, names: Mapping[str, str], lang: str = "fi", *, head: bool = True) -> str:
+    """One change as a sentence: ``Process Talousarvio: owner talousjohtaja → controller``.
+
+    Without ``head`` the process is left out (``owner talousjohtaja → controller``), for a
+    page that is about that process already.
+    """
+    line = _line(c, lang)
+    if not head:
+        return line.removeprefix(": ") or c.change
+    return (f"Process {names.get(c.process, c.process)}" if c.process else "System") + line
+
+
+def _line(c: Change, lang: str) -> str:
+    """The sentence after its head, starting with ``": "``."""
     kind = c.element or c.what
     itself = c.process is not None and c.id == c.process and kind == "process"
     element = "" if itself else f"{kind} {c.id}"
+    where = f"{element}: " if element else ""
     if c.change == "changed":
-        where = f"{element}: " if element else ""
-        return f"{head}: {where}{c.field} {show_value(c.old, lang)} → {show_value(c.new, lang)}"
+        return f": {where}{c.field} {show_value(c.old, lang)} → {show_value(c.new, lang)}"
     value = c.new if c.change == "added" else c.old
     if c.field:  # a value added to or removed from a list (a lane, a customer)
-        where = f"{element}: " if element else ""
-        return f"{head}: {where}{c.what} {show_value(value, lang)} {c.change}"
+        return f": {where}{c.what} {show_value(value, lang)} {c.change}"
     if itself:
-        return f"{head}: {c.change}"
+        return f": {c.change}"
     label = show_value(value, lang)
-    return f"{head}: {element} {c.change}" + (f" ({label})" if label not in ("–", c.id) else "")
+    return f": {element} {c.change}" + (f" ({label})" if label not in ("–", c.id) else "")
 
 
 def _text(changes: Sequence[Change], names: Mapping[str, str], lang: str, title: str) -> str:

@@ -168,8 +168,8 @@ def _merge(members: Sequence[Member], keys: list[tuple[str, str, str, list[list[
         lines: list[str] = []
         for m, pid in having[1:]:
             other = m.models[pid].model_copy(update={"process": base.process})
-            names = {base.process: f"{name} ({base_member.id} → {m.id})"}
-            lines += [change_line(c, names) for c in diff_processes(base, other)]
+            pair = f"{base_member.id} → {m.id}: " if len(having) > 2 else ""
+            lines += [pair + change_line(c, {}, head=False) for c in diff_processes(base, other)]
         rows.append(MergeRow(k, name, "differs" if lines else "common", tuple(m.id for m, _ in having), tuple(lines)))
     return tuple(rows)
 

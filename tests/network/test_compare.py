@@ -84,7 +84,8 @@ def test_merge_shows_common_differing_and_single_processes() -> None:
     assert states["opiskelijapalaute"][0] == "differs"
     assert any(state == "only" for state, _ in states.values())
     differs = next(r for r in c.merge if r.id == "opiskelijapalaute")
-    assert differs.changes and all(line.startswith("Process ") for line in differs.changes)
+    assert "owner laatupaallikko → laatukoordinaattori" in differs.changes
+    assert "step ryhmakasittely added (Tulosten käsittely ryhmissä)" in differs.changes
 
 
 def test_parallel_and_serial_summaries_agree() -> None:
