@@ -110,7 +110,7 @@ FIELD_WHAT: dict[tuple[type[BaseModel], str], str] = {
 
 #: Lists of plain values whose order carries meaning: lanes top to bottom, the map's order.
 ORDERED: frozenset[tuple[type[BaseModel], str]] = frozenset({
-    (Architecture, "value_chain"), (ProcessGroup, "processes"), (CycleEvent, "months"),
+    (Process, "lanes"), (Architecture, "value_chain"), (ProcessGroup, "processes"),
 })
 
 #: How the items of a list of elements are matched, where not by ``id``.
@@ -210,8 +210,8 @@ def _field(old: BaseModel, new: BaseModel, name: str, a: Any, b: Any, at: _Where
             yield from _walk(a, b, _Where(WHAT[type(a)], at.process, _nested_id(a, at)))
         else:
             yield from _walk(a, b, _Where(at.what, at.process, at.id, at.field(name)))
-    elif isinstance(a, list) and isinstance(b, list) and (cls, name) not in ORDERED:
-        yield from _values(a, b, at, name, named)
+    elif isinstance(a, list) and isinstance(b, list):
+        yield from _values(a, b, at, name, named, ordered=(cls, name) in ORDERED)
     elif isinstance(a, dict) and isinstance(b, dict) and not _is_text(a) and not _is_text(b):
         for key in sorted(set(a) | set(b)):
             if a.get(key) != b.get(key):
@@ -242,10 +242,14 @@ def _changed(at: _Where, named: str | None, name: str, a: Any, b: Any) -> Change
                   at.what)
 
 
-def _values(a: list[Any], b: list[Any], at: _Where, name: str, named: str | None) -> Iterator[Change]:
-    """Lists of plain values compared as sets: one change per value added or removed."""
+def _values(a: list[Any], b: list[Any], at: _Where, name: str, named: str | None, *,
+            ordered: bool) -> Iterator[Change]:
+    """Lists of plain values: one change per value added or removed (for a named field such as
+    ``lanes``), else one change of the list; a new order is a change only where order means something."""
     old, new = [dump_value(x) for x in a], [dump_value(x) for x in b]
     if sorted(map(repr, old)) == sorted(map(repr, new)):
+        if ordered and old != new:
+            yield _changed(at, named, name, a, b)
         return
     if named is None:
         yield _changed(at, None, name, a, b)

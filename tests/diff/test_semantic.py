@@ -137,3 +137,11 @@ def test_system_level_elements_are_keyed_by_id() -> None:
     new_plan = plan.model_copy(update={"actions": [first.model_copy(update={"status": "done"}), *plan.actions[1:]]})
     changes = diff_systems(system, system.model_copy(update={"development_plan": new_plan}))
     assert changes == [Change("changed", "action", None, first.id, "status", first.status, "done")]
+
+
+def test_the_order_of_lanes_is_a_change_the_order_of_tags_is_not() -> None:
+    p = example("redu").process("talousarvio")
+    assert p is not None
+    lanes = [*reversed(p.lanes)]
+    changes = diff_processes(p, p.model_copy(update={"lanes": lanes, "tags": [*reversed(p.tags)]}))
+    assert changes == [Change("changed", "lane", "talousarvio", "talousarvio", "lanes", p.lanes, lanes)]
