@@ -6,7 +6,7 @@ QMS    := $(VENV)/bin/qms
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEMS := redu sakk lappia
 
-.PHONY: demo test lint gallery bench setup system-deps browser-deps clean
+.PHONY: demo test lint gallery bench setup system-deps browser-deps office-deps clean
 
 setup: $(VENV)/.installed system-deps
 
@@ -23,11 +23,15 @@ system-deps:
 browser-deps:
 	@{ [ -x /usr/bin/chromium ] && command -v chromedriver >/dev/null; } || { echo "installing Chromium and chromedriver"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
 
+# LibreOffice Writer without its GUI, for the test that the Word copy of the handbook prints.
+office-deps:
+	@command -v soffice >/dev/null || { echo "installing LibreOffice Writer (no GUI)"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui; }
+
 demo: setup
 	$(QMS) build models/redu -o out/redu
 	@echo "handbook: $(CURDIR)/out/redu/index.html"
 
-test: setup browser-deps lint
+test: setup browser-deps office-deps lint
 	$(PY) -m pytest -q
 
 lint: $(VENV)/.installed

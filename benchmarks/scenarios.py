@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import floor
+import network
 import qmsapi
 import synth
 from harness import SCALE_BUDGET, ChildSampler, Measure, NotAvailable, Row, Target, cpu_seconds, na, time_call
@@ -841,6 +842,7 @@ SCENARIOS: dict[str, Callable[[Context], None]] = {
     "render": render_scenario,
     "scaling": scaling_scenario,
     "memory": memory_scenario,
+    "network": network.network_scenario,
 }
 
 

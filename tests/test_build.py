@@ -74,6 +74,24 @@ def test_second_build_reuses_everything(system: Path, tmp_path: Path) -> None:
     assert again.written == []
 
 
+def test_the_search_index_follows_the_pages(system: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(system, out)
+    entry = out / "pagefind" / "pagefind-entry.json"
+    assert entry.is_file()
+    first = entry.stat().st_mtime_ns
+    build(system, out)
+    assert entry.stat().st_mtime_ns == first  # no page changed: the index is kept
+    file = system / "processes" / "talous_pieni.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("Tee <em>jotain</em>", "Tee jotain muuta"),
+                    encoding="utf-8")
+    build(system, out)
+    assert entry.stat().st_mtime_ns != first
+    skipped = tmp_path / "skipped"
+    build(system, skipped, stages=["check", "handbook"])
+    assert (skipped / "index.html").is_file() and not (skipped / "pagefind").exists()
+
+
 @needs_dot
 def test_editing_one_process_redoes_only_what_depends_on_it(system: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"

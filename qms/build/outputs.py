@@ -49,8 +49,9 @@ def bpmn_stage(system: QualitySystem, lang: str, cache: Cache, key: Key, report:
 
 def handbook_stage(pages: Sequence[Page], drawing: Drawing, crit: CriteriaReport | None, cache: Cache,
                     key: Key, page_extra: str, memo: Memo, pdf_key: str | None, report: BuildResult,
-                    progress: Progress) -> None:
-    """The site: pages whose inputs changed, first those that show no diagram still being drawn."""
+                    progress: Progress, *, search: bool = True) -> None:
+    """The site: pages whose inputs changed, first those that show no diagram still being drawn;
+    then, with ``search``, its search index when a page changed or there is none."""
     t0 = time.perf_counter()
     st = StageReport("handbook")
     statics = static_files()
@@ -86,11 +87,28 @@ def handbook_stage(pages: Sequence[Page], drawing: Drawing, crit: CriteriaReport
             cache.write(rel, k, data, report.written)
             st.made += 1
     report.index = cache.out / "index.html"
+    if search and (st.made or not (cache.out / "pagefind").is_dir()):
+        _index_search(cache.out, report)
     if pdf_key is not None:
         st.note = _make_pdf(cache, cache.out, pdf_key, report)
     st.seconds = time.perf_counter() - t0 - waited
     progress.done(st)
     report.stages.append(st)
+
+
+def _index_search(site: Path, report: BuildResult) -> None:
+    """The search index of the site (Pagefind), made again when a page or style sheet changed.
+
+    A failure leaves the site without search and says why (exit status 1, as for a diagram
+    that could not be drawn); the pages are still good.
+    """
+    from qms.handbook.publish import SearchIndexError, index_search
+
+    try:
+        index_search(site)
+    except SearchIndexError as exc:
+        report.failed = True
+        report.messages.append(f"{exc}; the site works, its search page finds nothing")
 
 
 def _write_page(pg: Page, k: str, assets: Assets, drawing: Drawing, key: Key, page_extra: str, memo: Memo,

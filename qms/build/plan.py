@@ -122,7 +122,8 @@ def build(
             bpmn_stage(system, lang, cache, key, report, progress)
         if drawing is not None and "handbook" in wanted:
             pdf_key = key("pdf", [ALL], page_extra) if pdf else None
-            handbook_stage(pages, drawing, crit, cache, key, page_extra, memo, pdf_key, report, progress)
+            handbook_stage(pages, drawing, crit, cache, key, page_extra, memo, pdf_key, report, progress,
+                           search="search" in wanted)
         if drawing is not None:
             drawing.finish(report, progress)
     finally:

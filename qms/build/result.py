@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 __all__ = ["STAGES", "BuildResult", "Key", "Memo", "Progress", "Quiet", "StageReport"]
 
 #: The stages of a build, in order.
-STAGES: tuple[str, ...] = ("check", "diagrams", "bpmn", "handbook")
+STAGES: tuple[str, ...] = ("check", "diagrams", "bpmn", "handbook", "search")
+"""The stages of a build; ``search`` is the handbook's search index (Pagefind), made with its pages."""
 
 class Key(Protocol):
     """How :func:`qms.build.build` keys an output: the hash of the code that makes ``kind``, the

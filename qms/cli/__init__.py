@@ -35,6 +35,8 @@ COMMANDS: dict[str, CommandEntry] = {
     "serve": CommandEntry("qms.cli.serve:command", "Show the handbook on 127.0.0.1; rebuild and reload on save."),
     "build": CommandEntry("qms.cli.build:command", "Check, draw, export and publish; redo only what changed."),
     "schema": CommandEntry("qms.cli.schema:command", "Print the JSON Schema of system.yaml or a process file."),
+    "diff": CommandEntry("qms.cli.diff:command", "Show what changed between two versions of a system."),
+    "compare": CommandEntry("qms.cli.compare:command", "Compare providers side by side, or a network's members."),
 }
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

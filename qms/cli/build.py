@@ -12,6 +12,7 @@ from qms.build import STAGES, BuildResult, Rebuild, StageReport, build, watch
 from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD, echo_bug, echo_problems
 from qms.errors import UserError
 from qms.model import LANGUAGES
+from qms.network.load import is_network
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
@@ -172,6 +173,10 @@ def command(path: Path, out: Path, lang: str | None, pdf: bool, skip: tuple[str,
     that could not be drawn, 2 the input could not be loaded, 70 a bug in qms.
     """
     stages = [s for s in STAGES if s not in skip]
+    if is_network(path):  # a network folder: each member's build and the comparison site (qms.network)
+        from qms.cli.network import build_network_command
+
+        sys.exit(build_network_command(path, out, lang=lang, stages=stages, pdf=pdf))
     if keep_watching:
         click.echo(f"qms: watching {path} for changes; Ctrl-C stops", err=True)
         try:

@@ -26,6 +26,8 @@ from qms.check.registry import RULES
 from qms.check.rule import Rule
 from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD
 from qms.load import load
+from qms.network.load import is_network
+from qms.network.run import check_network_path
 
 __all__ = ["command"]
 
@@ -56,6 +58,12 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 
 def _check_path(path: str, run: _Run, *, profile: str | None, select: list[str], ignore: list[str],
                 as_of: dt.date | None, report: str, lang: str | None) -> None:
+    if is_network(path):  # a network folder: its own checks (qms.network)
+        problems = check_network_path(path)
+        run.files += 1  # network.yaml; each member's own files are checked by `qms check MEMBER`
+        run.findings.extend(problem_finding(p) for p in problems)
+        run.input_error |= any(p.rule == "load" and p.severity == "error" for p in problems)
+        return
     loaded = load(path)
     run.files += 1 if loaded.focus is not None else len(loaded.files)
     run.findings.extend(problem_finding(p) for p in loaded.problems)
@@ -110,7 +118,7 @@ Suppress one finding with `ignore: {CODE: reason}` on a process, step or measure
 @click.option("--profile", type=click.Choice(PROFILES), default=None,
               help="Rule profile (default: checks.profile of system.yaml, else [tool.qms], else recommended).")
 @click.option("--report", type=click.Choice(["findings", "coverage"]), default="findings", show_default=True,
-              help="findings: one line per finding; coverage: criteria per framework (text or json).")
+              help="findings: one line per finding; coverage: criteria per framework (text, json or markdown).")
 @click.option("--max-warnings", type=click.IntRange(min=-1), default=-1, show_default=True,
               help="Exit 1 when there are more warnings than this (-1: no limit).")
 @click.option("--select", multiple=True, metavar="CODES",

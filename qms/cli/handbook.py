@@ -98,7 +98,7 @@ def command(path: Path, out: Path, lang: str | None, pdf: bool, docx: bool, publ
     else:
         progress = TerminalProgress(sys.stderr)
         try:
-            result = build(path, out, lang=lang, stages=["handbook"], pdf=pdf,
+            result = build(path, out, lang=lang, stages=["handbook", "search"] if search else ["handbook"], pdf=pdf,
                            progress=progress if progress.live else None)
         except UserError as exc:
             echo_problems(exc.problems)
@@ -107,7 +107,8 @@ def command(path: Path, out: Path, lang: str | None, pdf: bool, docx: bool, publ
             finish(result, findings_fail=False)
             return
         system = loaded_system(path, "handbook")
-    _extras(system, out, lang or system.default_language, search=search, docx=docx, pdf=pdf and public)
+    # A build indexes its own pages (the search stage); a public edition is written here.
+    _extras(system, out, lang or system.default_language, search=search and public, docx=docx, pdf=pdf and public)
     if result is not None:
         finish(result, findings_fail=False)
     else:

@@ -33,6 +33,8 @@ __all__ = ["render_macro", "render_page", "static_files", "template_fingerprint"
 def _environment() -> jinja2.Environment:
     import jinja2  # only a build that renders a page needs it
 
+    from qms.diff.history import change_history, history_words, recent_approvals
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("qms.handbook", "templates"),
         autoescape=True,
@@ -48,6 +50,7 @@ def _environment() -> jinja2.Environment:
         pairs=lambda measures, process=None: [(process, m) for m in measures],
         step_numbers=lambda p: {s.id: i for i, s in enumerate(p.steps, 1)},
     )
+    env.globals.update(change_history=change_history, recent_approvals=recent_approvals, history_words=history_words)
     env.tests["contains"] = lambda seq, item: item in seq
     return env
 

@@ -72,6 +72,31 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("Q502", ""),            # results went to workplaces and the advisory board, not to the public
         ("Q504", ""),            # no internal audit programme
     ],
+    "kao": [                      # the LAMPPU network's advanced partner, as of its benchmarking day 2012-03-22
+        ("Q001", ""),            # four of six processes are stubs (management, working life, finance, HR)
+        ("Q115", "opiskelijan_polku"),  # drop-out is followed as a rate; no alert follows a single learner
+        ("Q203", ""),            # two measures with fewer than three periods (info)
+        ("Q206", ""),            # EQAVET indicators 4 and 5 only (info)
+        ("Q303", "lamppu"),      # the network is a stakeholder no process names (info)
+        ("Q303", "opetushallitus"),  # nor does any process name the National Board of Education (info)
+        ("Q405", ""),            # anticipation: the working-life process is a stub
+        ("Q406", ""),            # staff competence: the HR process is a stub
+        ("Q408", ""),            # no objective refers to a national goal (info)
+        ("Q409", ""),            # finance: a stub (info)
+        ("Q411", ""),            # demonstrations are one step of the student path; their assessment is not described
+    ],
+    "jedu": [                     # the first year after the merger, as of 2012-12-31
+        ("Q001", ""),            # five of seven processes are stubs: the common descriptions are planned for 2013
+        ("Q202", "M-J-HEN"),     # staff satisfaction below target; the plan of 2012 does not address it
+        ("Q202", "M-J-SIJ"),     # employment below target; no action on it
+        ("Q203", ""),            # five measures have fewer than three periods (info)
+        ("Q206", ""),            # EQAVET indicators 4 and 5 only (info)
+        ("Q303", "opetushallitus"),  # no process names the National Board of Education (info)
+        ("Q405", ""),            # anticipation: the working-life process is a stub
+        ("Q406", ""),            # staff competence: the HR process is a stub
+        ("Q409", ""),            # finance: a stub (info)
+        ("Q504", ""),            # the first internal audits are planned for 2013
+    ],
 }
 
 

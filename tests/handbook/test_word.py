@@ -117,7 +117,7 @@ def test_word_copy_draws_the_diagrams_as_png(hostile: QualitySystem) -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None,
-                    reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+                    reason="LibreOffice is not installed: `make test` installs it (make office-deps)")
 def test_libreoffice_prints_the_word_copy(hostile: QualitySystem, tmp_path: Path) -> None:
     source = tmp_path / "handbook.docx"
     source.write_bytes(to_docx(hostile, lang="fi", pictures=dict.fromkeys(word_diagrams(hostile), PNG)))
