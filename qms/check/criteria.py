@@ -79,7 +79,7 @@ FRAMEWORKS: dict[str, str] = {f.id: f.label("en") for f in _FRAMEWORKS}
 LAW_BOTH = {"630/1998": "630/1998 24 §", "531/2017": "531/2017 126 §"}
 LAW_NEW = {"531/2017": "531/2017 126 §"}
 EQ = ("2009", "2020")
-Q11, Q20 = "2011", "2020"
+Q11, Q14, Q20 = "2011", "2014", "2020"
 
 
 def _t(en: str, fi: str, sv: str) -> dict[str, str]:
@@ -97,10 +97,15 @@ def _iso(old: str | None, new: str) -> dict[str, str]:
     return refs
 
 
-def _fi(old: Msg | None, new: Msg) -> dict[str, str]:
+def _fi(old: Msg | None, new: Msg, *, before_2014: Msg | None = None, asked_before_2014: bool = True) -> dict[str, str]:
+    """The references of a national criterion by version of the steering: ``new`` from 2020,
+    ``old`` for 2014–2019 and ``before_2014`` (default ``old``) for 2011–2013, before the criteria
+    of the 2014–2015 self-evaluation existed; ``asked_before_2014=False``: not asked then."""
     refs: dict[str, str] = {Q20: Msg("qms, after {source}", source=new)}
-    if old:
-        refs[Q11] = Msg("qms, after {source}", source=old)
+    early = (before_2014 or old) if asked_before_2014 else None
+    for version, source in ((Q14, old), (Q11, early)):
+        if source:
+            refs[version] = Msg("qms, after {source}", source=source)
     return refs
 
 
@@ -125,12 +130,14 @@ CRITERIA: tuple[Criterion, ...] = (
     _C("FI-QMS-1", "FI-QMS", _t("The quality system covers every unit, result area and form of education",
                                 "Laatujärjestelmä kattaa kaikki yksiköt, tulosalueet ja koulutusmuodot",
                                 "Kvalitetssystemet omfattar alla enheter, resultatområden och utbildningsformer"),
-       _fi(Msg("Quality strategy 2011–2020; criteria of 2015"), Msg("Quality strategy 2030, goal 1; ISO 4.3")),
+       _fi(Msg("Quality strategy 2011–2020; criteria of 2015"), Msg("Quality strategy 2030, goal 1; ISO 4.3"),
+           before_2014=Msg("Quality strategy 2011–2020")),
        "good_practice", "S/A", "AUTO"),
     _C("FI-QMS-2", "FI-QMS", _t("Purpose, strategy, objectives, measures and processes form a traceable chain",
                                 "Toiminta-ajatus, strategia, tavoitteet, mittarit ja prosessit muodostavat jäljitettävän ketjun",
                                 "Verksamhetsidé, strategi, mål, mätare och processer bildar en spårbar kedja"),
-       _fi(Msg("Criteria of 2015 (leadership)"), Msg("Karvi 2019–2022; quality strategy 2030, goal 5")), "good_practice", "S", "AUTO"),
+       _fi(Msg("Criteria of 2015 (leadership)"), Msg("Karvi 2019–2022; quality strategy 2030, goal 5"),
+           before_2014=Msg("OPH quality recommendation 2008 (leadership)")), "good_practice", "S", "AUTO"),
     _C("FI-QMS-3", "FI-QMS", _t("Core processes name their customers, whose feedback is collected and feeds the process",
                                 "Ydinprosessit nimeävät asiakkaansa, joiden palaute kerätään ja ohjataan prosessiin",
                                 "Kärnprocesserna namnger sina kunder, vars respons samlas in och leds till processen"),
@@ -143,7 +150,8 @@ CRITERIA: tuple[Criterion, ...] = (
     _C("FI-QMS-5", "FI-QMS", _t("Students, staff and working life take part in planning, evaluating and developing quality",
                                 "Opiskelijat, henkilöstö ja työelämä osallistuvat laadun suunnitteluun, arviointiin ja kehittämiseen",
                                 "Studerande, personal och arbetsliv deltar i planering, utvärdering och utveckling av kvaliteten"),
-       _fi(Msg("Criteria of 2015"), Msg("Karvi 2019–2022")), "good_practice", "S", "SEMI", ("meeting_minutes", "self_assessment_report")),
+       _fi(Msg("Criteria of 2015"), Msg("Karvi 2019–2022"), before_2014=Msg("OPH quality recommendation 2008 (participation)")),
+       "good_practice", "S", "SEMI", ("meeting_minutes", "self_assessment_report")),
     _C("FI-QMS-6", "FI-QMS", _t("Learning at workplaces is within quality management",
                                 "Työpaikalla järjestettävä koulutus kuuluu laadunhallinnan piiriin",
                                 "Utbildning på arbetsplatsen omfattas av kvalitetsledningen"),
@@ -151,7 +159,8 @@ CRITERIA: tuple[Criterion, ...] = (
     _C("FI-QMS-7", "FI-QMS", _t("Working-life cooperation and partnerships are managed and followed up",
                                 "Työelämäyhteistyötä ja kumppanuuksia johdetaan ja seurataan",
                                 "Samarbete med arbetslivet och partnerskap leds och följs upp"),
-       _fi(Msg("Criteria of 2015"), Msg("Karvi 2019–2022")), "good_practice", "A", "SEMI", ("partnership_agreement",)),
+       _fi(Msg("Criteria of 2015"), Msg("Karvi 2019–2022"), before_2014=Msg("OPH quality recommendation 2008 (partnerships)")),
+       "good_practice", "A", "SEMI", ("partnership_agreement",)),
     _C("FI-QMS-8", "FI-QMS", _t("Regional impact and anticipation of competence needs are planned and measured",
                                 "Aluevaikuttavuus ja osaamistarpeiden ennakointi suunnitellaan ja mitataan",
                                 "Regional effekt och prognoser av kompetensbehov planeras och mäts"),
@@ -168,16 +177,19 @@ CRITERIA: tuple[Criterion, ...] = (
     _C("FI-QMS-11", "FI-QMS", _t("A development plan based on evaluation findings exists and is followed up",
                                  "Arviointituloksiin perustuva kehittämissuunnitelma on olemassa ja sitä seurataan",
                                  "En utvecklingsplan som bygger på utvärderingsresultat finns och följs upp"),
-       _fi(Msg("Criteria of 2015"), Msg("Karvi 2019–2022; EQAVET review")), "good_practice", "S", "AUTO"),
+       _fi(Msg("Criteria of 2015"), Msg("Karvi 2019–2022; EQAVET review"),
+           before_2014=Msg("OPH quality recommendation 2008 (continuous improvement)")), "good_practice", "S", "AUTO"),
     _C("FI-QMS-12", "FI-QMS", _t("The provider self-assesses the maturity of its quality management, with evidence",
                                  "Järjestäjä itsearvioi laadunhallintansa tason ja perustelee sen todentavalla aineistolla",
                                  "Anordnaren självvärderar kvalitetsledningens nivå och styrker den med belägg"),
-       _fi(Msg("Criteria of 2015 (self-evaluation 2014–2015)"), Msg("Karvi 2019–2022 evaluation model")),
+       _fi(Msg("Criteria of 2015 (self-evaluation 2014–2015)"), Msg("Karvi 2019–2022 evaluation model"),
+           asked_before_2014=False),  # no model with levels before OKM-2014
        "good_practice", "S", "SEMI", ("self_assessment_report",)),
     _C("FI-QMS-13", "FI-QMS", _t("Staff competence development is planned from the strategy and evaluated",
                                  "Henkilöstön osaamisen kehittäminen suunnitellaan strategiasta ja arvioidaan",
                                  "Personalens kompetensutveckling planeras utifrån strategin och utvärderas"),
-       _fi(Msg("Criteria of 2015"), Msg("Karvi 2019–2022; EQAVET indicator 2")), "good_practice", "A", "AUTO"),
+       _fi(Msg("Criteria of 2015"), Msg("Karvi 2019–2022; EQAVET indicator 2"),
+           before_2014=Msg("OPH quality recommendation 2008 (staff competence)")), "good_practice", "A", "AUTO"),
     _C("FI-QMS-14", "FI-QMS", _t("Special tasks of the provider are covered by processes and measures",
                                  "Järjestäjän erityistehtävät katetaan prosesseilla ja mittareilla",
                                  "Anordnarens specialuppgifter täcks av processer och mätare"),
@@ -190,7 +202,8 @@ CRITERIA: tuple[Criterion, ...] = (
     _C("FI-QMS-16", "FI-QMS", _t("The assessment of competence (skills demonstrations) is quality-assured",
                                  "Osaamisen arvioinnin (näyttöjen) laatu varmistetaan",
                                  "Kvaliteten i bedömningen av kunnande (yrkesprov) säkras"),
-       _fi(Msg("Criteria of 2015 (skills demonstrations)"), Msg("Karvi 2019–2022, awarding of qualifications")),
+       _fi(Msg("Criteria of 2015 (skills demonstrations)"), Msg("Karvi 2019–2022, awarding of qualifications"),
+           before_2014=Msg("OPH quality recommendation 2008 (skills demonstrations)")),
        "good_practice", "A", "AUTO"),
     _C("EQAVET-P1", "EQAVET", _t("Provider targets reflect national and European goals and the strategy",
                                  "Järjestäjän tavoitteet heijastavat kansallisia ja eurooppalaisia tavoitteita ja strategiaa",

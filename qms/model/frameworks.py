@@ -101,10 +101,16 @@ FRAMEWORKS: tuple[Framework, ...] = (
                          "fi": "Ammatillisen koulutuksen kansallinen laadunhallinnan ohjaus (qms:n tulkinta)",
                          "sv": "Nationell styrning av kvalitetsledning i yrkesutbildningen (qms tolkning)"},
               "recommendation", (
-        _v("2011", "OPH quality recommendation 2008, quality strategy 2011–2020, criteria of the 2015 evaluation",
-           "OPH:n laadunhallintasuositus 2008, laatustrategia 2011–2020, vuoden 2015 arvioinnin kriteeristö",
-           "Utbildningsstyrelsens kvalitetsrekommendation 2008, kvalitetsstrategin 2011–2020, kriterierna för 2015",
-           D(2011, 6, 1), D(2019, 12, 31), "the strategy was published in 2011; its successor in late 2019"),
+        _v("2011", "OPH quality recommendation 2008 and quality strategy 2011–2020",
+           "OPH:n laadunhallintasuositus 2008 ja laatustrategia 2011–2020",
+           "Utbildningsstyrelsens kvalitetsrekommendation 2008 och kvalitetsstrategin 2011–2020",
+           D(2011, 6, 1), D(2013, 12, 31), "the strategy was published in 2011; the criteria followed in 2014"),
+        _v("2014", "OPH quality recommendation 2008, quality strategy 2011–2020, criteria of the 2014–2015 self-evaluation",
+           "OPH:n laadunhallintasuositus 2008, laatustrategia 2011–2020, itsearvioinnin 2014–2015 kriteeristö",
+           "Utbildningsstyrelsens kvalitetsrekommendation 2008, kvalitetsstrategin 2011–2020, kriterierna för "
+           "självvärderingen 2014–2015",
+           D(2014, 1, 1), D(2019, 12, 31), "the criteria of the self-evaluation 2014–2015 (OKM-2014) are taken as in "
+           "force from the start of 2014; the strategy's successor came in late 2019"),
         _v("2020", "Quality strategy 2030 and Karvi's evaluation model 2019–2022",
            "Laatustrategia 2030 ja Karvin arviointimalli 2019–2022",
            "Kvalitetsstrategin 2030 och NCU:s utvärderingsmodell 2019–2022",

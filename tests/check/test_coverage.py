@@ -146,9 +146,16 @@ def test_frameworks_are_dated_by_as_of(tmp_path: Path) -> None:
     head = SYSTEM.replace("2026-03-01", "2014-03-01")
     report = _report(_system(tmp_path, head=head))
     versions = {fw.id: (fw.version, fw.in_force) for fw in report.frameworks}
-    assert versions == {"FI-LAW": ("630/1998", True), "FI-QMS": ("2011", True), "EQAVET": ("2009", True),
+    assert versions == {"FI-LAW": ("630/1998", True), "FI-QMS": ("2014", True), "EQAVET": ("2009", True),
                         "ISO": ("9001:2008", True), "EFQM": ("2013", True), "CAF": (None, False)}
     assert report.get("FI-LAW-2").status == "not applicable"  # type: ignore[union-attr]
+    assert "Criteria of 2015" in report.get("FI-QMS-2").ref  # type: ignore[union-attr]
+    earlier = _report(_system(tmp_path / "2012", head=SYSTEM.replace("2026-03-01", "2012-03-01")))
+    assert {fw.id: fw.version for fw in earlier.frameworks}["FI-QMS"] == "2011"
+    # Before the criteria of 2014 existed, nothing cites them, and levels of a self-assessment are not asked.
+    assert all("2015" not in c.ref for fw in earlier.frameworks for c in fw.criteria)
+    assert earlier.get("FI-QMS-2").ref == "qms, after OPH quality recommendation 2008 (leadership)"  # type: ignore[union-attr]
+    assert earlier.get("FI-QMS-12").status == "not applicable"  # type: ignore[union-attr]
     assert report.get("ISO-4.4-f").status == "not applicable"  # type: ignore[union-attr]
     assert report.get("ISO-9.2").ref == "ISO 9001:2008 8.2.2"  # type: ignore[union-attr]
 

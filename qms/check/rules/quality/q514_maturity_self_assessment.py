@@ -4,9 +4,7 @@ Why: Karvi's evaluation asks providers to self-assess their quality management p
 four-level scale (puuttuva, alkava, kehittynyt, edistynyt), with evidence. When the model
 records a self-evaluation (``evaluations:`` of ``type: self_assessment``) but no levels, the
 result of that work is missing; when no self-evaluation is recorded at all, Q501 says so and
-this rule stays silent (one fact, one finding). Before the first self-assessment model with a
-level scale was published (``OKM-2014``), a self-evaluation had no levels to record, so the rule
-stays silent for a system dated earlier. The toolkit never computes a level.
+this rule stays silent (one fact, one finding). The toolkit never computes a level.
 
 Fix: add ``self_assessment:`` with the framework, date, participants and one item per area.
 
@@ -39,17 +37,11 @@ from qms.check.finding import Finding, finding, loc
 from qms.check.i18n import Msg
 from qms.check.rule import rule
 from qms.model import QualitySystem
-from qms.model.frameworks import SELF_ASSESSMENT_MODELS
-
-#: The day the first self-assessment model with a level scale was published.
-_FIRST_MODEL = min(m.since for m in SELF_ASSESSMENT_MODELS)
 
 
 @rule(code="Q514", name="maturity-self-assessment", scope="system", default_severity="info",
       criteria=["FI-QMS-12"])
 def check(system: QualitySystem, ctx: Context) -> Iterator[Finding]:
-    if ctx.as_of is not None and ctx.as_of < _FIRST_MODEL:
-        return
     evaluated = any(e.type == "self_assessment" for e in system.evaluations)
     if evaluated and (system.self_assessment is None or not system.self_assessment.items):
         yield finding(Msg("a self-evaluation is recorded, but not the levels it gave"), at=loc(system, "system"),
