@@ -36,13 +36,28 @@ def test_export_single_writes_the_whole_system(tmp_path: Path) -> None:
     assert (tmp_path / "sakk.bpmn").read_bytes().startswith(b"<?xml")
 
 
-def test_export_of_a_model_with_errors_exits_2(tmp_path: Path) -> None:
+def test_export_of_a_model_with_errors_warns_and_exports_it_as_written(tmp_path: Path) -> None:
     bad = tmp_path / "p.yaml"
-    bad.write_text("process: p\nname: P\ncategory: core\nsteps:\n  - {id: a, start: A}\nflow: [a -> x]\n")
+    bad.write_text("process: p\nname: P\ncategory: core\nsteps:\n  - {id: a, start: A}\n  - {id: e, end: E}\n"
+                   "flow: [a -> e, a -> x]\n")
     result = CliRunner().invoke(cli, ["export", str(bad), "-o", str(tmp_path / "out")])
-    assert result.exit_code == 2
-    assert "unknown step 'x'" in result.stderr
-    assert f"qms export: {bad} has errors; fix them first (qms check {bad})" in result.stderr
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{tmp_path / 'out' / 'p.bpmn'}\n"
+    assert result.stderr == (f"qms export: warning: {bad} has 1 error; exported as written (see them with qms check {bad})\n")
+    assert b'<bpmn:sequenceFlow id="f_a_e" sourceRef="a" targetRef="e"/>' in (tmp_path / "out" / "p.bpmn").read_bytes()
+
+
+def test_export_refuses_a_process_file_that_does_not_load(tmp_path: Path) -> None:
+    folder = tmp_path / "sakk"
+    shutil.copytree(MODELS / "sakk", folder)
+    broken = folder / "processes" / "koulutuksen_suunnittelu.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("tags:", "tagz:", 1), encoding="utf-8")
+    for path in (folder, broken):
+        result = CliRunner().invoke(cli, ["export", str(path), "-o", str(tmp_path / "out")])
+        assert result.exit_code == 2
+        assert "koulutuksen_suunnittelu.yaml:16:1: error: unknown key 'tagz'" in result.stderr
+        assert result.stderr.endswith(f"qms export: {path} does not load; fix the errors above first\n")
+        assert not (tmp_path / "out").exists()
 
 
 def test_import_restores_an_export_and_refuses_to_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
