@@ -138,16 +138,16 @@ def _add_to_system(system_file: Path, add: Additions) -> None:
             click.echo(str(system_file))
             click.echo(f"qms import: added to {system_file} what the imported processes use ({listed})", err=True)
         else:
-            _say_what_to_add(system_file, "", add.lists())
+            _say_what_to_add(system_file, add.lists())
     if add.objectives:
-        _say_what_to_add(system_file, "strategy: objectives: ", {"objectives": add.objectives})
+        _say_what_to_add(system_file, {"objectives": add.objectives}, " under `strategy:`")
 
 
-def _say_what_to_add(system_file: Path, where: str, lists: dict[str, list[Any]]) -> None:
+def _say_what_to_add(system_file: Path, lists: dict[str, list[Any]], under: str = "") -> None:
     """A warning with the YAML to add to ``system.yaml`` by hand."""
     body = "".join(f"{key}:\n" + "".join(f"  - {item_yaml(x)}\n" for x in items) for key, items in lists.items())
-    click.echo(f"{system_file}: warning: the imported processes use ids that {where or 'system.yaml '}does not "
-               f"list; add them there:\n{body}", err=True, nl=False)
+    click.echo(f"{system_file}: warning: the imported processes use ids that system.yaml does not list; "
+               f"add them there{under}:\n{body}", err=True, nl=False)
 
 
 def _report_load(out: Path) -> None:

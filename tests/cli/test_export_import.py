@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from qms.cli import cli
@@ -236,7 +237,7 @@ CORPUS = SHARED / "bpmn-corpus"
 
 @needs_shared("bpmn-corpus")
 @pytest.mark.slow
-def test_every_corpus_file_imports_into_a_folder_that_loads_and_checks(tmp_path: Path) -> None:
+def test_every_corpus_file_imports_into_a_folder_that_loads_checks_and_exports(tmp_path: Path) -> None:
     files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".bpmn", ".xml") and p.is_file())
     assert len(files) > 100
     runner = CliRunner()
@@ -249,6 +250,28 @@ def test_every_corpus_file_imports_into_a_folder_that_loads_and_checks(tmp_path:
             failed.append((file.name, result.exit_code, [p.format() for p in loaded.problems][:2]))
             continue
         checked = runner.invoke(cli, ["check", str(out)])
-        if checked.exit_code not in (0, 1):
-            failed.append((file.name, "check", checked.output[-300:]))
+        exported = runner.invoke(cli, ["export", str(out), "-o", str(tmp_path / f"{i}-bpmn")])
+        if checked.exit_code not in (0, 1) or exported.exit_code != 0:
+            failed.append((file.name, checked.exit_code, exported.exit_code, exported.output[-300:]))
     assert failed == []
+
+
+def test_import_of_a_qms_process_into_another_folder_adds_its_roles_and_names_its_objectives(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["export", str(MODELS / "redu" / "processes" / "talousarvio.yaml"), "-o", "bpmn"]
+                         ).exit_code == 0
+    Path("oma").mkdir()
+    Path("oma/system.yaml").write_text("system: oma\nname: Oma\nprovider: {id: oma, name: Oma}\nroles:\n"
+                                       "  - {id: hallitus, name: Hallitus}\n", encoding="utf-8")
+    result = runner.invoke(cli, ["import", "bpmn/talousarvio.bpmn", "-o", "oma"])
+    assert result.exit_code == 1
+    system = yaml.safe_load(Path("oma/system.yaml").read_text(encoding="utf-8"))
+    process = yaml.safe_load(Path("oma/processes/talousarvio.yaml").read_text(encoding="utf-8"))
+    assert [r["id"] for r in system["roles"]][0] == "hallitus"
+    assert set(process["lanes"]) <= {r["id"] for r in system["roles"]}
+    assert ("oma/system.yaml: warning: the imported processes use ids that system.yaml does not list; "
+            "add them there under `strategy:`:\nobjectives:\n  - {id: O3, name: O3}\n") in result.stderr
+    assert "unknown objective 'O3'" in result.stderr
+    assert "unknown role" not in result.stderr
