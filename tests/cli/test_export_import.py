@@ -269,7 +269,7 @@ def test_import_of_a_qms_process_into_another_folder_adds_its_roles_and_names_it
     assert result.exit_code == 1
     system = yaml.safe_load(Path("oma/system.yaml").read_text(encoding="utf-8"))
     process = yaml.safe_load(Path("oma/processes/talousarvio.yaml").read_text(encoding="utf-8"))
-    assert [r["id"] for r in system["roles"]][0] == "hallitus"
+    assert system["roles"][0]["id"] == "hallitus"
     assert set(process["lanes"]) <= {r["id"] for r in system["roles"]}
     assert ("oma/system.yaml: warning: the imported processes use ids that system.yaml does not list; "
             "add them there under `strategy:`:\nobjectives:\n  - {id: O3, name: O3}\n") in result.stderr
