@@ -98,10 +98,11 @@ def needed(imported: QualitySystem, existing: QualitySystem | None = None) -> Ad
     names |= {x.id: x.name for x in imported.stakeholders}
     out = Additions()
     processes = imported.processes
+    out.stubs = _stubs(processes, procs)
     out.roles = [Role(id=r, name=names.get(r, r)) for r in _missing(
         (r for p in processes for r in _role_refs(p)), roles)]
     out.stakeholders = [Stakeholder(id=x, name=names.get(x, x)) for x in _missing(
-        (x for p in processes for x in _party_refs(p)), parties | {r.id for r in out.roles})]
+        (x for p in processes for x in _party_refs(p)), parties | {r.id for r in out.roles} | {x.process for x in out.stubs})]
     out.org_units = [OrgUnit(id=u, name=u, level="yksikko") for u in _missing(
         (u for p in processes for u in p.org_units), units)]
     measures = [m for p in processes for m in p.measures]
@@ -110,7 +111,6 @@ def needed(imported: QualitySystem, existing: QualitySystem | None = None) -> Ad
         forms)]
     objectives = {o.id for o in base.strategy.objectives} if base.strategy else set()
     out.objectives = [Objective(id=o, name=o) for o in _missing((o for m in measures for o in m.objectives), objectives)]
-    out.stubs = _stubs(processes, procs)
     return out
 
 

@@ -55,11 +55,13 @@ def test_called_and_parent_processes_not_in_the_file_become_stubs() -> None:
 
 def test_measures_bring_their_objectives_forms_and_processes() -> None:
     p = _process(measures=[{"id": "m", "name": "M", "objectives": ["O1"], "education_forms": ["oppisopimus"],
-                            "processes": ["raportointi"], "owner": "talous"}])
+                            "processes": ["raportointi"], "owner": "talous"}],
+                 outputs=[{"name": "Raportti", "to": ["raportointi"]}])
     add = needed(_system(p))
     assert [o.id for o in add.objectives] == ["O1"]
     assert [f.id for f in add.education_forms] == ["oppisopimus"]
     assert [s.process for s in add.stubs] == ["raportointi"]
+    assert add.stakeholders == []
     assert "talous" in [r.id for r in add.roles]
     system = with_additions(_system(), add)
     assert system.strategy is not None and [o.id for o in system.strategy.objectives] == ["O1"]
