@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import keyword
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from lxml import etree
@@ -30,6 +33,9 @@ from qms.model.base import Text
 
 __all__ = [
     "FORMAT_VERSION",
+    "Branch",
+    "decision_conditions",
+    "placeholder",
     "PAYLOAD_PART",
     "checked",
     "model_json",
@@ -176,8 +182,9 @@ def write_process(ctx: Context, defs: etree._Element, plan: Planned) -> None:
         _write_node(ctx, proc, node)
     for tag, ref_attrs in plan.refs:
         _SUB(proc, tag, ref_attrs)
+    branches = decision_conditions(plan)
     for fl in plan.flows:
-        _write_flow(proc, fl)
+        _write_flow(proc, fl, branches.get(fl.id))
     for tag, attrs, body in plan.artifacts:
         el = _SUB(proc, b(tag), attrs)
         if body is not None:
@@ -237,11 +244,67 @@ def _write_node(ctx: Context, proc: etree._Element, node: Node) -> None:
         _event_definition(ctx, el, step, node.label)
 
 
-def _write_flow(proc: etree._Element, fl: Flow) -> None:
+_DECISIONS = frozenset({"exclusiveGateway", "inclusiveGateway"})
+"""Gateways that choose their branches by conditions: an engine needs one on every branch but the default."""
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """The condition written on a branch of a decision that the model gives none: a placeholder."""
+
+    expression: str
+    name: str  # the flow's name: its own, or (marked derived) its target's
+    derived_name: bool
+
+
+def placeholder(variable: str, value: str) -> str:
+    """The placeholder condition of a branch: true when the variable named after the decision
+    holds the branch's name. A Python (and FEEL-like) comparison, so SpiffWorkflow and other
+    engines load it; the engine's task before the decision sets the variable.
+
+    Examples
+    --------
+    >>> print(placeholder("raamissa", "kyllä"))
+    raamissa == "kyllä"
+    >>> print(placeholder("hr.valinta-2", 'sanoi "ei"'))
+    hr_valinta_2 == "sanoi \\"ei\\""
+    >>> print(placeholder("class", "x"))
+    class_ == "x"
+    """
+    name = re.sub(r"\W", "_", variable, flags=re.ASCII)
+    if keyword.iskeyword(name):
+        name += "_"
+    return f"{name} == {json.dumps(value, ensure_ascii=False)}"
+
+
+def decision_conditions(plan: Planned) -> dict[str, Branch]:
+    """A placeholder condition for every branch of an exclusive or inclusive gateway with
+    several branches that is neither the default nor given a condition in the model (a
+    condition derived from a label is replaced too), by flow id: engines load such a decision
+    only when each of its branches has a condition or is the default."""
+    flows = {fl.id: fl for fl in plan.flows}
+    nodes = {n.id: n for n in plan.nodes}
+    out: dict[str, Branch] = {}
+    for node in plan.nodes:
+        if node.tag not in _DECISIONS or len(node.outgoing) < 2:
+            continue
+        variable = node.step.id if node.step is not None else node.derived[1] if node.derived else node.id
+        for fid in node.outgoing:
+            fl = flows[fid]
+            if fid == node.default or (fl.condition and not fl.derived_condition):
+                continue
+            target = nodes[fl.dst]
+            name = fl.name or target.name or target.id
+            out[fid] = Branch(placeholder(variable, name), name, fl.derived_name or not fl.name)
+    return out
+
+
+def _write_flow(proc: etree._Element, fl: Flow, branch: Branch | None = None) -> None:
     """One sequence flow, with its condition and, when derived or translated, its extension."""
     attrs = {"id": fl.id}
-    if fl.name:
-        attrs["name"] = fl.name
+    name = branch.name if branch is not None else fl.name
+    if name:
+        attrs["name"] = name
     attrs["sourceRef"] = fl.src
     attrs["targetRef"] = fl.dst
     el = _SUB(proc, T_FLOW, attrs)
@@ -251,7 +314,10 @@ def _write_flow(proc: etree._Element, fl: Flow) -> None:
     elif isinstance(fl.label, dict) and len(fl.label) > 1:
         ext = _SUB(el, T_EXT)
         write_names(_SUB(ext, q(QMS, "flow")), fl.label)
-    if fl.condition:
+    if branch is not None:
+        cattrs = {T_TYPE: "bpmn:tFormalExpression", q(QMS, "derived"): "name" if branch.derived_name else "label"}
+        _SUB(el, T_COND, cattrs).text = branch.expression
+    elif fl.condition:
         cattrs = {T_TYPE: "bpmn:tFormalExpression"}
         if fl.derived_condition:
             cattrs[q(QMS, "derived")] = "name" if fl.derived_name else "label"

@@ -5,14 +5,18 @@ from __future__ import annotations
 import hashlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
+from qms.bpmn.folder import Additions, add_to_system_yaml, item_yaml, needed, with_additions
 from qms.bpmn.read import MAX_BYTES, check_size, read_bpmn
-from qms.cli.output import EXIT_LOAD, echo_problems, write_atomic
+from qms.cli.output import EXIT_FINDINGS, EXIT_LOAD, echo_problems, write_atomic
 from qms.errors import Problem, UserError
+from qms.load import load
 from qms.load.dump import dump_process, dump_system
 from qms.location import SourceLocation
+from qms.model import QualitySystem
 
 __all__ = ["MAX_STEM", "command", "file_names"]
 
@@ -50,10 +54,14 @@ Examples:
 
 \b
 Writes DIR/processes/<id>.yaml for every process (an embedded sub-process becomes a process
-of its own, called by a call step), and DIR/system.yaml when the file describes a system: a
-`qms export --single` file, or another tool's file with pools (roles from lanes,
-stakeholders from pools). Everything the model cannot hold is reported as a warning
-with its line and element id. Existing files are not overwritten without --force.""")
+of its own, called by a call step) and a stub for every process that is called but not in
+the file. A folder without system.yaml gets one: roles from lanes, stakeholders from pools
+(a `qms export --single` file restores the whole system). Into a folder with system.yaml,
+what the processes use and it lacks (roles, stakeholders) is added at the end of its
+lists, or listed for you to add. Then DIR is loaded: exit 1 names what keeps it from
+loading. Everything the model cannot hold is reported as a warning with its line and
+element id. Existing files are not overwritten without --force (system.yaml only by a
+file that describes a whole system).""")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the quality system to write into (created when missing).")
@@ -72,21 +80,82 @@ def command(file: Path, out: Path, lang: str, force: bool, max_size: int) -> Non
         echo_problems(exc.problems)
         sys.exit(EXIT_LOAD)
     echo_problems(result.warnings)
+    system_file = out / "system.yaml"
     header = f"# Imported from {file.name} by `qms import`; review it with `qms check`.\n"
-    names = file_names([p.process for p in result.system.processes])
+    imported = result.system
+    replace = not system_file.exists() or (result.whole_system and force)
+    add = needed(imported, None if replace else _existing(out))
+    names = file_names([p.process for p in (*imported.processes, *add.stubs)])
     outputs: list[tuple[Path, str]] = [
-        (out / "processes" / f"{names[p.process]}.yaml", dump_process(p, header=header))
-        for p in result.system.processes
+        (out / "processes" / f"{names[p.process]}.yaml", dump_process(p, header=header)) for p in imported.processes
     ]
-    if result.whole_system:
-        outputs.append((out / "system.yaml", dump_system(result.system, header=header)))
-    existing = [path for path, _ in outputs if path.exists()]
-    if existing and not force:
+    if replace:
+        outputs.append((system_file, dump_system(with_additions(imported, add), header=header)))
+    existing_files = [path for path, _ in outputs if path.exists()]
+    if existing_files and not force:
         echo_problems([Problem(SourceLocation(str(p)), "file exists; not overwritten", "pass --force to replace it",
-                               rule="import") for p in existing])
+                               rule="import") for p in existing_files])
         sys.exit(EXIT_LOAD)
-    for path, text in outputs:
+    stubs = _stub_files(out, file, add, names)
+    for path, text in [*outputs, *stubs]:
         write_atomic(path, text)
         click.echo(str(path))
-    if not result.system.processes:
+    if not replace:
+        _add_to_system(system_file, add)
+    if not imported.processes:
         click.echo(f"qms import: {file} holds no process", err=True)
+    _report_load(out)
+
+
+def _existing(out: Path) -> QualitySystem | None:
+    """The system already in ``out`` (None when it does not load: its errors are reported after the import)."""
+    return load(out).system
+
+
+def _stub_files(out: Path, file: Path, add: Additions, names: dict[str, str]) -> list[tuple[Path, str]]:
+    """A file for every called process that is not in ``file``: a stub to describe (existing files are kept)."""
+    header = (f"# Called in {file.name} but not described there: a stub written by `qms import`; "
+              "add its steps (or import the file that holds it).\n")
+    stubs = [(out / "processes" / f"{names[p.process]}.yaml", p) for p in add.stubs]
+    for path, p in stubs:
+        if not path.exists():
+            click.echo(f"qms import: process '{p.process}' is called but not in {file.name}; "
+                       f"{path} is a stub to describe it", err=True)
+    return [(path, dump_process(p, header=header)) for path, p in stubs if not path.exists()]
+
+
+def _add_to_system(system_file: Path, add: Additions) -> None:
+    """Add what the imported processes use to the folder's ``system.yaml``, or say what to add."""
+    if add.lists():
+        try:
+            text: str | None = system_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            text = None
+        changed = add_to_system_yaml(text, add) if text is not None else None
+        listed = "; ".join(f"{key}: {', '.join(x.id for x in items)}" for key, items in add.lists().items())
+        if changed is not None:
+            write_atomic(system_file, changed)
+            click.echo(str(system_file))
+            click.echo(f"qms import: added to {system_file} what the imported processes use ({listed})", err=True)
+        else:
+            _say_what_to_add(system_file, add.lists())
+    if add.objectives:
+        _say_what_to_add(system_file, {"objectives": add.objectives}, " under `strategy:`")
+
+
+def _say_what_to_add(system_file: Path, lists: dict[str, list[Any]], under: str = "") -> None:
+    """A warning with the YAML to add to ``system.yaml`` by hand."""
+    body = "".join(f"{key}:\n" + "".join(f"  - {item_yaml(x)}\n" for x in items) for key, items in lists.items())
+    click.echo(f"{system_file}: warning: the imported processes use ids that system.yaml does not list; "
+               f"add them there{under}:\n{body}", err=True, nl=False)
+
+
+def _report_load(out: Path) -> None:
+    """Say which errors keep the folder from loading, if any (exit 1): the import is done, the rest is to fix."""
+    loaded = load(out)
+    errors = [p for p in loaded.problems if p.severity == "error"]
+    if errors:
+        echo_problems(errors)
+        click.echo(f"qms import: {out} has {len(errors)} error(s) to fix before it loads "
+                   f"(see them with qms check {out})", err=True)
+        sys.exit(EXIT_FINDINGS)

@@ -47,3 +47,57 @@ def test_a_control_character_becomes_a_located_error() -> None:
 
     with pytest.raises(UserError, match="control character"):
         write.checked(p, emit)
+
+
+# ------------------------------------------------------------------ conditions an engine needs
+
+def _decision_export(flow: list[object], **extra: object) -> tuple[Process, etree._Element]:
+    from qms.bpmn import export_process
+
+    p = Process.model_validate({"process": "p", "name": "P", "category": "core", "steps": [
+        {"id": "a", "start": "A"}, {"id": "ok", "decision": "Kunnossa?"}, {"id": "t", "task": "Korjaus"},
+        {"id": "e", "end": "Valmis"}], "flow": flow, **extra})
+    system = QualitySystem(system="s", name="S", provider={"id": "s", "name": "S"}, processes=[p])
+    return p, etree.fromstring(export_process(system, p))
+
+
+def _branches(root: etree._Element) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """Flow id → (name, condition, its qms:derived marker) of every flow out of the decision."""
+    out = {}
+    for fl in root.iter("{*}sequenceFlow"):
+        if fl.get("sourceRef") == "ok":
+            cond = fl.find("{*}conditionExpression")
+            out[fl.get("id")] = (fl.get("name"), None if cond is None else cond.text,
+                                 None if cond is None else cond.get(q(QMS, "derived")))
+    return out
+
+
+def test_each_labelled_branch_of_a_decision_gets_a_placeholder_condition() -> None:
+    _, root = _decision_export(["a -> ok", {"ok -> e": "kyllä"}, {"ok -> t": 'ei "vielä"'}, "t -> ok"])
+    assert _branches(root) == {"f_ok_e": ("kyllä", 'ok == "kyllä"', "label"),
+                               "f_ok_t": ('ei "vielä"', 'ok == "ei \\"vielä\\""', "label")}
+
+
+def test_a_default_branch_and_a_condition_of_the_model_are_kept_as_they_are() -> None:
+    _, root = _decision_export(["a -> ok", {"from": "ok", "to": "e", "condition": "valmis == True"},
+                                {"from": "ok", "to": "t", "default": True}, "t -> ok"])
+    assert _branches(root) == {"f_ok_e": ("valmis == True", "valmis == True", None), "f_ok_t": (None, None, None)}
+    assert root.find(".//{*}exclusiveGateway[@id='ok']").get("default") == "f_ok_t"
+
+
+def test_an_unlabelled_branch_is_named_after_its_target_and_the_name_marked_derived() -> None:
+    _, root = _decision_export(["a -> ok", "ok -> e", {"ok -> t": "ei"}, "t -> ok"])
+    assert _branches(root) == {"f_ok_e": ("Valmis", 'ok == "Valmis"', "name"),
+                               "f_ok_t": ("ei", 'ok == "ei"', "label")}
+
+
+def test_the_placeholders_do_not_come_back_into_the_model() -> None:
+    from qms.bpmn.read import read_bpmn
+
+    flow = ["a -> ok", "ok -> e", {"ok -> t": "ei"}, "t -> ok"]
+    p, root = _decision_export(flow)
+    for payload in root.iter(q(QMS, "model")):  # read the diagram, not qms's own copy of the model
+        payload.getparent().remove(payload)
+    back = read_bpmn(etree.tostring(root), "p.bpmn").system.processes[0]
+    assert sorted((f.label or "", f.condition or "") for f in back.flow) == [("", "")] * 3 + [("ei", "")]
+    assert sorted((f.label or "", f.condition or "") for f in p.flow) == [("", "")] * 3 + [("ei", "")]
