@@ -1,6 +1,6 @@
 """``python -m qms``."""
 
-from qms.cli import cli
+from qms.cli import main
 
 if __name__ == "__main__":
-    cli(prog_name="qms")
+    main()

@@ -16,7 +16,6 @@ from qms.bpmn.plan import Context, Planned, new_context, plan_process
 from qms.bpmn.stream import Stream
 from qms.bpmn.tags import BPMNDI, QMS, T_EXT, b, q
 from qms.bpmn.write import FORMAT_VERSION, checked, model_json, write_payload, write_process, write_stub
-from qms.memory import quiet_gc
 from qms.model import Process, QualitySystem
 
 __all__ = ["FORMAT_VERSION", "export_process", "export_system", "exportable"]
@@ -151,8 +150,7 @@ def export_process(system: QualitySystem, process: Process, *, lang: str | None 
     >>> b'<bpmn:sequenceFlow id="f_a_b" sourceRef="a" targetRef="b"/>' in export_process(s, p)
     True
     """
-    with quiet_gc():  # the tree is freed before the collector is back on: it then has little to scan
-        return _export_process(system, process, lang)
+    return _export_process(system, process, lang)
 
 
 def _export_process(system: QualitySystem, process: Process, lang: str | None) -> bytes:
@@ -169,8 +167,7 @@ def export_system(system: QualitySystem, *, lang: str | None = None) -> bytes:
     system's own data (roles, stakeholders, measures, …) is kept in ``qms:system``.
     The file is written a process at a time: the whole XML tree never exists at once.
     """
-    with quiet_gc():
-        return _export_system(system, lang)
+    return _export_system(system, lang)
 
 
 def _export_system(system: QualitySystem, lang: str | None) -> bytes:

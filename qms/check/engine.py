@@ -19,7 +19,6 @@ from qms.check.rule import Rule
 from qms.check.versions import Applied, applied_versions
 from qms.errors import Problem
 from qms.location import SourceLocation
-from qms.memory import quiet_gc
 from qms.model import QualitySystem
 
 __all__ = ["INTERNAL_ERROR", "CheckResult", "check", "problem_finding", "run_checks", "suppressions"]
@@ -82,8 +81,7 @@ def check(
     """Like :func:`run_checks`, but return the :class:`CheckResult` with the rules that ran."""
     if not isinstance(config, Config):
         config = resolve_config(system, rules, profile=config)
-    with quiet_gc():  # the rules build many small objects and no cycles; a full GC would scan the model
-        return _check(system, config, as_of, standalone, rules)
+    return _check(system, config, as_of, standalone, rules)
 
 
 def _check(system: QualitySystem, config: Config, as_of: dt.date | None, standalone: bool,

@@ -10,7 +10,7 @@ import click
 
 from qms import InternalError, __version__
 
-__all__ = ["COMMANDS", "CommandEntry", "LazyGroup", "cli"]
+__all__ = ["COMMANDS", "CommandEntry", "LazyGroup", "cli", "main"]
 
 
 class CommandEntry(NamedTuple):
@@ -119,3 +119,11 @@ def cli() -> None:
     A system is a folder with system.yaml and processes/*.yaml; a single process
     file works too.
     """
+
+
+def main() -> None:
+    """The ``qms`` program: the collector tuned for a command's work (:func:`qms.memory.collect_less`), then :func:`cli`."""
+    from qms.memory import collect_less
+
+    collect_less()
+    cli(prog_name="qms")

@@ -16,7 +16,6 @@ from qms.load.messages import _inner_model, translate
 from qms.load.resolve import resolve
 from qms.load.yaml_reader import MAX_BYTES, SourceMap, format_path, parse_text, read_file
 from qms.location import SourceLocation
-from qms.memory import quiet_gc
 from qms.model import Process, Provider, QualitySystem, StrictModel
 from qms.model.process import expand_flow, expand_message
 
@@ -83,8 +82,7 @@ def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> LoadResult:
     path
         A folder with ``system.yaml``, the ``system.yaml`` file itself, or a process file.
     """
-    with quiet_gc():
-        result = _load(Path(path), max_bytes)
+    result = _load(Path(path), max_bytes)
     unique = {(p.location.file, p.location.line, p.location.column, p.severity, p.message, p.hint): p
               for p in reversed(result.problems)}  # (the first of two, where their paths differ)
     result.problems = sorted(unique.values(), key=lambda p: (p.location.file, p.location.line, p.location.column))
