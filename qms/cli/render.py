@@ -109,7 +109,9 @@ Examples:
 Files: <process_id>.<ext> for each described process (stubs have no flow yet),
 map.<ext>, hierarchy.<ext> and vuosikello.<ext>. A single process file gives its flow
 only. SVG boxes on the map link to the process diagrams. --format dot writes the DOT
-source without calling Graphviz; the other formats need Graphviz (dot and neato).""",
+source without calling Graphviz (the vuosikello, drawn without Graphviz, as SVG); the
+other formats need Graphviz (dot and neato), and PNG and PDF of the vuosikello need
+rsvg-convert (librsvg).""",
 )
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
