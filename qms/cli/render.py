@@ -11,7 +11,7 @@ import click
 from qms.cli.output import EXIT_LOAD, echo_problems
 from qms.errors import UserError
 from qms.load import load
-from qms.model import QualitySystem
+from qms.model import LANGUAGES, QualitySystem
 from qms.render.dot import COLOR_MODES, DIAGRAM_KINDS, Diagram, draw_system
 from qms.render.svg import FORMATS, render_all, write_atomic
 
@@ -127,7 +127,7 @@ rsvg-convert (librsvg).""",
 )
 @click.option(
     "--lang",
-    type=click.Choice(["fi", "en", "sv", "se"]),
+    type=click.Choice(LANGUAGES),
     default=None,
     help="Label language [default: the system's default language]; labels "
     "without it are shown in the default language and counted.",
