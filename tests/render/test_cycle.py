@@ -18,8 +18,9 @@ from qms.render.cycle import draw_cycle
 from qms.render.svg import render
 from qms.render.theme import DEFAULT_THEME, MONTHS, word
 from qms.render.wheel import text_width
-from qms.render.writer import PDCA
+from qms.render.writer import PDCA, wrap
 from tests.conftest import EXAMPLES, MODELS
+from tests.render.conftest import HOSTILE
 
 Golden = Callable[[str, str], None]
 NS = {"s": "http://www.w3.org/2000/svg"}
@@ -182,6 +183,18 @@ def test_png_and_pdf_are_made_from_the_svg_with_the_same_bytes_every_run(
 ) -> None:
     first = render(draw_cycle(mini), fmt, dpi=72)
     assert first.startswith(magic) and render(draw_cycle(mini), fmt, dpi=72) == first
+
+
+def test_hostile_names_stay_text_and_an_empty_cycle_is_twelve_months(mini: QualitySystem) -> None:
+    cycle = AnnualCycle.model_validate({"name": HOSTILE, "events": [
+        {"id": "a", "name": HOSTILE, "months": [3, 4], "pdca": "do"},
+        {"id": "b", "name": HOSTILE, "continuous": True}]})
+    root = _svg(mini.model_copy(update={"annual_cycle": cycle}))
+    assert not root.xpath("//*[local-name()='b' or local-name()='script']")
+    words = "".join(t.text or "" for t in root.iter(f"{{{NS['s']}}}tspan"))
+    assert "".join(wrap(HOSTILE.replace("\n", " "), 26)).replace(" ", "") in words.replace(" ", "")
+    empty = _svg(mini.model_copy(update={"annual_cycle": AnnualCycle.model_validate({"name": "V"})}))
+    assert len(empty.findall("s:g[@class='month']", NS)) == 12 and not empty.findall("s:g[@class='event']", NS)
 
 
 def test_cycle_without_annual_cycle_is_refused(mini: QualitySystem) -> None:
