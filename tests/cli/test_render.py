@@ -88,3 +88,16 @@ def test_gallery_writes_a_folder_per_system(tmp_path: Path) -> None:
         "diagrams/mini/palautekysely.svg",
     ]
     assert (tmp_path / "diagrams/mini/vuosikello.svg").is_file()
+
+
+def test_png_of_the_wheel_without_rsvg_convert_says_what_to_install(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qms.render.svg as svg
+
+    found = svg.shutil.which
+    monkeypatch.setattr(svg.shutil, "which", lambda name: None if name == "rsvg-convert" else found(name))
+    result = runner.invoke(cli, ["render", str(MINI), "-o", "out", "--kind", "cycle", "--format", "png"])
+    assert result.exit_code == 2
+    assert "rsvg-convert was not found on PATH: install librsvg" in result.stderr
+    assert "Traceback" not in result.output and not list(Path("out").glob("*.png"))
