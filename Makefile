@@ -1,5 +1,5 @@
 # qms: the two set-up commands are `make demo` and `make test`; both create .venv and
-# install what is missing (Graphviz via apt-get when `dot` is not on PATH).
+# install what is missing (Graphviz and librsvg via apt-get when `dot`, `rsvg-convert` are not on PATH).
 VENV   := .venv
 PY     := $(VENV)/bin/python
 QMS    := $(VENV)/bin/qms
@@ -18,6 +18,7 @@ $(VENV)/.installed: pyproject.toml
 
 system-deps:
 	@command -v dot >/dev/null || { echo "installing Graphviz (dot)"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends graphviz; }
+	@command -v rsvg-convert >/dev/null || { echo "installing librsvg (rsvg-convert, PNG and PDF of the vuosikello)"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends librsvg2-bin; }
 
 # Headless Chromium and its driver, for the handbook's browser test and `qms handbook --pdf`.
 browser-deps:

@@ -25,14 +25,15 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 #: Markers of tests that need a program, and the programs. ``make test`` installs them
 #: (Makefile: system-deps, browser-deps), so a missing one fails the test instead of
 #: skipping it: a run that checked nothing must not look green.
-TOOLS: dict[str, tuple[str, ...]] = {"needs_dot": ("dot", "neato"), "needs_chromium": ("chromium",)}
+TOOLS: dict[str, tuple[str, ...]] = {"needs_dot": ("dot", "neato"), "needs_rsvg": ("rsvg-convert",),
+                                     "needs_chromium": ("chromium",)}
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     for marker, programs in TOOLS.items():
         missing = [p for p in programs if item.get_closest_marker(marker) and shutil.which(p) is None]
         if missing:
-            pytest.fail(f"not on PATH: {', '.join(missing)}; `make setup` (Graphviz) and `make browser-deps` "
+            pytest.fail(f"not on PATH: {', '.join(missing)}; `make setup` (Graphviz, librsvg) and `make browser-deps` "
                         "(Chromium) install what the tests need", pytrace=False)
 
 

@@ -11,7 +11,7 @@ import click
 from qms.cli.output import EXIT_LOAD, echo_problems, note_structure_errors
 from qms.errors import UserError
 from qms.load import load
-from qms.model import QualitySystem
+from qms.model import LANGUAGES, QualitySystem
 from qms.render.dot import COLOR_MODES, DIAGRAM_KINDS, Diagram, draw_system
 from qms.render.svg import FORMATS, render_all, write_atomic
 
@@ -106,7 +106,9 @@ Examples:
 Files: <process_id>.<ext> for each described process (stubs have no flow yet),
 map.<ext>, hierarchy.<ext> and vuosikello.<ext>. A single process file gives its flow
 only. SVG boxes on the map link to the process diagrams. --format dot writes the DOT
-source without calling Graphviz; the other formats need Graphviz (dot and neato).""",
+source without calling Graphviz (the vuosikello, drawn without Graphviz, as SVG); the
+other formats need Graphviz (dot and neato), and PNG and PDF of the vuosikello need
+rsvg-convert (librsvg).""",
 )
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
@@ -122,7 +124,7 @@ source without calling Graphviz; the other formats need Graphviz (dot and neato)
 )
 @click.option(
     "--lang",
-    type=click.Choice(["fi", "en", "sv", "se"]),
+    type=click.Choice(LANGUAGES),
     default=None,
     help="Label language [default: the system's default language]; labels "
     "without it are shown in the default language and counted.",

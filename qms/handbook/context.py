@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from qms import __version__
 from qms.handbook.collate import sorted_fi
 from qms.handbook.paths import SECTIONS, process_path, role_path
+from qms.handbook.pdf import PrintFit, print_fit
 from qms.handbook.report import COVERAGE_STATES, CriteriaReport
 from qms.handbook.svg import inline_svg
 from qms.handbook.texts import WORDS, ui_language
@@ -305,6 +306,11 @@ class Ctx:
             return None
         links = _diagram_links(self.system, self.depth)
         return Markup(inline_svg(source, prefix=f"{anchor}-", label=label, links=links, scale=scale))
+
+    def print_fit(self, path: str) -> PrintFit | None:
+        """How a drawn diagram fits a printed page (landscape for a wide one), or None when not drawn."""
+        source = self.assets.diagrams.get(path)
+        return print_fit(source) if source is not None else None
 
     def sort(self, items: Iterable[Any], attr: str = "name") -> list[Any]:
         """Sort in Finnish alphabetical order of the user text in attribute ``attr``."""

@@ -1,15 +1,67 @@
-"""The handbook's print version → one PDF through headless Chromium (the only impure part of the handbook)."""
+"""The handbook's print version → one PDF through headless Chromium (the only impure part of the handbook);
+and how each diagram fits a printed page."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from qms.errors import QmsError
 
-__all__ = ["CHROMIUM_FLAGS", "PdfError", "chromium_binary", "print_to_pdf"]
+__all__ = ["CHROMIUM_FLAGS", "MIN_PRINT_TEXT", "PAGES", "PdfError", "PrintFit", "chromium_binary", "print_fit",
+           "print_to_pdf"]
+
+_MM = 72 / 25.4
+#: Room for a diagram on an A4 page of static/print.css, in points (page less margins, heading and
+#: caption): portrait pages, and the named ``landscape`` pages wide diagrams go on. Keep in step with it.
+PAGES: dict[str, tuple[float, float]] = {
+    "portrait": ((210 - 34) * _MM, 235 * _MM),
+    "landscape": ((297 - 24) * _MM, 165 * _MM),
+}
+#: The smallest text a printed diagram may have, in points; below it the print says so.
+MIN_PRINT_TEXT = 8.0
+
+_SVG_TAG = re.compile(r"<svg\b[^>]*>", re.S)
+_SIZE = re.compile(r'\b(width|height)="([0-9.]+)(pt|px)?"')
+_FONT = re.compile(r'font-size[=:]"?\s*([0-9.]+)')
+
+
+@dataclass(frozen=True, slots=True)
+class PrintFit:
+    """How a diagram prints: on which page, at what scale, and the size its smallest text comes out at."""
+
+    page: str  #: ``portrait`` or ``landscape``
+    scale: float  #: 1 or less: a diagram is shrunk to its page, never enlarged
+    text: float  #: the smallest text as printed, in points
+
+    @property
+    def readable(self) -> bool:
+        return self.text >= MIN_PRINT_TEXT - 0.005
+
+
+def print_fit(svg: str) -> PrintFit:
+    """Where a diagram prints best: the page on which it comes out largest (portrait when it fits).
+
+    ``svg`` is a diagram as drawn (Graphviz's or the vuosikello's SVG, sized in points).
+
+    Examples
+    --------
+    >>> print_fit('<svg width="400pt" height="300pt"><text font-size="8.5">x</text></svg>')
+    PrintFit(page='portrait', scale=1.0, text=8.5)
+    >>> print_fit('<svg width="1480pt" height="400pt"><text font-size="10.00">x</text></svg>')
+    PrintFit(page='landscape', scale=0.523, text=5.2)
+    """
+    tag = _SVG_TAG.search(svg)
+    sizes = {k: float(v) * (0.75 if unit == "px" else 1.0) for k, v, unit in _SIZE.findall(tag[0] if tag else "")}
+    width, height = sizes.get("width", 1.0), sizes.get("height", 1.0)
+    smallest = min((float(f) for f in _FONT.findall(svg)), default=MIN_PRINT_TEXT)
+    scales = {page: min(1.0, w / width, h / height) for page, (w, h) in PAGES.items()}
+    page = "portrait" if scales["portrait"] >= scales["landscape"] else "landscape"
+    return PrintFit(page, round(scales[page], 3), round(smallest * scales[page], 1))
 
 #: Flags for a quiet, reproducible, offline headless run.
 CHROMIUM_FLAGS: tuple[str, ...] = (

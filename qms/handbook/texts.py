@@ -168,6 +168,12 @@ WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "nothing_assigned": _w("Roolille ei ole kuvattu tehtäviä.", "Nothing is assigned to this role.",
                                "Inga uppgifter är beskrivna för rollen."),
         "full_size": _w("Suurenna", "Zoom in", "Förstora"),
+        "print_small_text": _w("Tulosteessa kuvan pienin teksti on {size} pt, alle 8 pt: katso kuva sähköisestä "
+                               "käsikirjasta tai SVG-tiedostona.",
+                               "Printed, the picture's smallest text is {size} pt, under 8 pt: see the picture in "
+                               "the online handbook or as an SVG file.",
+                               "I utskriften är bildens minsta text {size} pt, under 8 pt: se bilden i den "
+                               "elektroniska handboken eller som SVG-fil."),
         "outcome": _w("Arvioinnin tulos", "Review outcome", "Granskningens resultat"),
         "overdue": _w("myöhässä", "overdue", "försenad"),
         "type": _w("Tyyppi", "Type", "Typ"),

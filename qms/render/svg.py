@@ -1,4 +1,5 @@
-"""DOT → SVG, PNG or PDF bytes through the Graphviz binaries; atomic file writes."""
+"""DOT → SVG, PNG or PDF bytes through the Graphviz binaries (SVG → PNG or PDF through
+rsvg-convert, for a diagram drawn as SVG); atomic file writes."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ __all__ = [
     "FORMATS",
     "GraphvizError",
     "GraphvizMissingError",
+    "SvgConverterMissingError",
     "render",
     "render_all",
     "write_atomic",
@@ -50,7 +52,28 @@ class GraphvizMissingError(UserError):
         )
 
 
-def _run(command: Sequence[str], source: str, timeout: float | None, log: list[str] | None = None) -> bytes:
+class SvgConverterMissingError(UserError):
+    """rsvg-convert, which turns a diagram drawn as SVG (the vuosikello) into PNG or PDF, is missing."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "rsvg-convert was not found on PATH: install librsvg (Debian/Ubuntu: apt-get install "
+            "librsvg2-bin; macOS: brew install librsvg), or render the vuosikello with --format svg"
+        )
+
+
+def _convert(svg: str, fmt: str, dpi: int | None, timeout: float | None, log: list[str] | None) -> bytes:
+    """SVG text → PNG or PDF bytes with rsvg-convert (librsvg draws text with Pango, as Graphviz does)."""
+    if shutil.which("rsvg-convert") is None:
+        raise SvgConverterMissingError
+    resolution = str(dpi or 96)
+    # librsvg dates a PDF by SOURCE_DATE_EPOCH when it is set: a fixed date gives the same bytes every run.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
+    return _run(["rsvg-convert", "-f", fmt, "--dpi-x", resolution, "--dpi-y", resolution], svg, timeout, log, env)
+
+
+def _run(command: Sequence[str], source: str, timeout: float | None, log: list[str] | None = None,
+         env: dict[str, str] | None = None) -> bytes:
     binary = shutil.which(command[0])
     if binary is None:
         raise GraphvizMissingError(command[0])
@@ -61,6 +84,7 @@ def _run(command: Sequence[str], source: str, timeout: float | None, log: list[s
             capture_output=True,
             timeout=timeout,
             check=False,
+            env=env,
         )
     except subprocess.TimeoutExpired as exc:
         raise GraphvizError(command, -1, f"timed out after {timeout} s") from exc
@@ -90,7 +114,8 @@ def render(
     fmt
         ``svg``, ``png``, ``pdf``, or ``dot`` (the DOT text, UTF-8; no Graphviz needed).
     engine
-        ``dot``, ``neato`` or ``dot-bands``; default: the diagram's, or ``dot`` for text.
+        ``dot``, ``neato``, ``dot-bands``, or ``svg`` for a diagram drawn as SVG; default: the
+        diagram's, or ``dot`` for text.
     dpi
         Resolution of PNG output (Graphviz default 96).
     timeout
@@ -107,6 +132,8 @@ def render(
     ------
     GraphvizMissingError
         If the binary is not installed (a :class:`~qms.errors.UserError`).
+    SvgConverterMissingError
+        If PNG or PDF of a diagram drawn as SVG is asked for and rsvg-convert is missing.
     GraphvizError
         If Graphviz fails; the message holds its stderr.
     ValueError
@@ -118,8 +145,10 @@ def render(
         source, engine = diagram.dot, engine or diagram.engine
     else:
         source, engine = diagram, engine or "dot"
-    if fmt == "dot":
+    if fmt == "dot" or (engine == "svg" and fmt == "svg"):
         return source.encode("utf-8")
+    if engine == "svg":
+        return _convert(source, fmt, dpi, timeout, log)
     options = [f"-T{fmt}"]
     if dpi and fmt == "png":
         options.append(f"-Gdpi={dpi}")

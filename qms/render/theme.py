@@ -109,23 +109,26 @@ class Theme:
 
 DEFAULT_THEME = Theme()
 
+_WORDS: tuple[tuple[str, str, str, str, str], ...] = (
+    # key, fi, en, sv, se (Northern Sámi)
+    ("management", "Johtamisprosessit", "Management processes", "Ledningsprocesser", "Jođihanproseassat"),
+    ("core", "Ydinprosessit", "Core processes", "Kärnprocesser", "Váldoproseassat"),
+    ("support", "Tukiprosessit", "Support processes", "Stödprocesser", "Doarjjaproseassat"),
+    ("customer_need", "Asiakkaan tarve", "Customer need", "Kundens behov", "Áššehasa dárbu"),
+    ("customer_result", "Asiakkaan tulos", "Customer result", "Kundens resultat", "Áššehasa boađus"),
+    ("stakeholders", "Sidosryhmät", "Stakeholders", "Intressenter", "Berošteaddjit"),
+    ("continuous", "Jatkuvasti", "Continuous", "Fortlöpande", "Joatkevaččat"),
+    ("not_described", "ei vielä kuvattu", "not yet described", "ännu inte beskriven", "ii vel govviduvvon"),
+    ("plan", "Suunnittele", "Plan", "Planera", "Plánet"),
+    ("do", "Toteuta", "Do", "Genomför", "Čađat"),
+    ("check", "Arvioi", "Check", "Utvärdera", "Árvvoštala"),
+    ("act", "Kehitä", "Act", "Förbättra", "Buoret"),
+    ("annual_cycle", "Vuosikello", "Annual cycle", "Årsklocka", "Jahkediibmu"),
+)
+
 #: Fixed words of the diagrams, by language. A missing language falls back to ``fi``.
 STRINGS: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {
-        "management": _frozen({"fi": "Johtamisprosessit", "en": "Management processes", "sv": "Ledningsprocesser"}),
-        "core": _frozen({"fi": "Ydinprosessit", "en": "Core processes", "sv": "Kärnprocesser"}),
-        "support": _frozen({"fi": "Tukiprosessit", "en": "Support processes", "sv": "Stödprocesser"}),
-        "customer_need": _frozen({"fi": "Asiakkaan tarve", "en": "Customer need", "sv": "Kundens behov"}),
-        "customer_result": _frozen({"fi": "Asiakkaan tulos", "en": "Customer result", "sv": "Kundens resultat"}),
-        "stakeholders": _frozen({"fi": "Sidosryhmät", "en": "Stakeholders", "sv": "Intressenter"}),
-        "continuous": _frozen({"fi": "Jatkuvasti", "en": "Continuous", "sv": "Fortlöpande"}),
-        "not_described": _frozen({"fi": "ei vielä kuvattu", "en": "not yet described", "sv": "ännu inte beskriven"}),
-        "plan": _frozen({"fi": "Suunnittele", "en": "Plan", "sv": "Planera"}),
-        "do": _frozen({"fi": "Toteuta", "en": "Do", "sv": "Genomför"}),
-        "check": _frozen({"fi": "Arvioi", "en": "Check", "sv": "Utvärdera"}),
-        "act": _frozen({"fi": "Kehitä", "en": "Act", "sv": "Förbättra"}),
-        "annual_cycle": _frozen({"fi": "Vuosikello", "en": "Annual cycle", "sv": "Årsklocka"}),
-    }
+    {key: _frozen(dict(zip(("fi", "en", "sv", "se"), texts, strict=True))) for key, *texts in _WORDS}
 )
 
 #: Month names, January first (the Northern Sámi ones are the standard calendar names).
@@ -199,6 +202,8 @@ def word(key: str, lang: str) -> str:
     >>> word("core", "en")
     'Core processes'
     >>> word("core", "se")
+    'Váldoproseassat'
+    >>> word("core", "xx")
     'Ydinprosessit'
     """
     texts = STRINGS[key]

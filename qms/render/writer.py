@@ -28,6 +28,7 @@ __all__ = [
     "html_text",
     "lines_html",
     "pdca_legend",
+    "plain_text",
     "quote",
     "style_attrs",
     "texts_for",
@@ -59,15 +60,22 @@ class Diagram:
 
     name: str  #: file stem: the process id, ``map``, ``hierarchy`` or ``vuosikello``
     kind: str  #: one of :data:`DIAGRAM_KINDS`
-    dot: str
+    dot: str  #: the DOT text; with engine ``svg``, the finished SVG
     #: ``dot``, ``neato``, or ``dot-bands``: dot lays out, :func:`pin_bands` stacks the
-    #: lanes in order and ``neato -n2`` draws (the flows).
+    #: lanes in order and ``neato -n2`` draws (the flows); ``svg``: drawn without
+    #: Graphviz (the vuosikello), only converted for PNG and PDF.
     engine: str = "dot"
     fallbacks: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
     def filename(self, fmt: str) -> str:
-        """The output file name for format ``fmt`` (``talousarvio.svg``)."""
-        return f"{self.name}.{fmt}"
+        """The output file name for format ``fmt`` (``talousarvio.svg``).
+
+        A diagram drawn as SVG has no DOT text: its source for ``dot`` is its SVG.
+
+        >>> Diagram("vuosikello", "cycle", "<svg/>", "svg").filename("dot")
+        'vuosikello.svg'
+        """
+        return f"{self.name}.{'svg' if fmt == 'dot' and self.engine == 'svg' else fmt}"
 
 
 def wrap(text: str, width: int = 22) -> list[str]:
@@ -93,6 +101,15 @@ def wrap(text: str, width: int = 22) -> list[str]:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def plain_text(text: str) -> str:
+    """``text`` without the control characters that XML cannot carry.
+
+    >>> plain_text("a\x07b")
+    'ab'
+    """
+    return _CONTROL.sub("", text)
+
+
 def html_text(text: str) -> str:
     """Escape ``text`` for a Graphviz HTML-like label (one line, no markup).
 
@@ -105,7 +122,7 @@ def html_text(text: str) -> str:
     >>> html_text('A < B & "C"')
     'A &lt; B &amp; &quot;C&quot;'
     """
-    text = _CONTROL.sub("", " ".join(text.splitlines()) if "\n" in text or "\r" in text else text)
+    text = plain_text(" ".join(text.splitlines()) if "\n" in text or "\r" in text else text)
     return (
         text.replace("\t", " ")
         .replace("\\", "\\\\")  # Graphviz expands \N, \G … in HTML labels too

@@ -20,7 +20,7 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     return CliRunner()
 
 
-def test_dot_format_writes_every_diagram_without_graphviz(runner: CliRunner) -> None:
+def test_dot_format_writes_every_diagram_without_graphviz_and_the_wheel_as_svg(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["render", str(MINI), "-o", "out", "--format", "dot"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in Path("out").iterdir()) == [
@@ -29,7 +29,7 @@ def test_dot_format_writes_every_diagram_without_graphviz(runner: CliRunner) -> 
         "oppijan_polku.dot",
         "palautekysely.dot",
         "talousarvio.dot",
-        "vuosikello.dot",
+        "vuosikello.svg",
     ]
     assert result.stderr == ""
     assert 'URL="talousarvio.svg"' in Path("out/map.dot").read_text(encoding="utf-8")
@@ -68,13 +68,15 @@ def test_broken_input_exits_2(runner: CliRunner) -> None:
 
 
 @pytest.mark.needs_dot
-def test_svg_and_png(runner: CliRunner) -> None:
+@pytest.mark.needs_rsvg
+@pytest.mark.parametrize("fmt, magic", [("png", b"\x89PNG"), ("pdf", b"%PDF")])
+def test_png_and_pdf(runner: CliRunner, fmt: str, magic: bytes) -> None:
     result = runner.invoke(
-        cli, ["render", str(MINI), "-o", "out", "--kind", "map", "--kind", "cycle", "--format", "png", "--dpi", "72"]
+        cli, ["render", str(MINI), "-o", "out", "--kind", "map", "--kind", "cycle", "--format", fmt, "--dpi", "72"]
     )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in Path("out").iterdir()) == ["map.png", "vuosikello.png"]
-    assert Path("out/map.png").read_bytes().startswith(b"\x89PNG")
+    assert sorted(p.name for p in Path("out").iterdir()) == [f"map.{fmt}", f"vuosikello.{fmt}"]
+    assert all(Path(f"out/{name}.{fmt}").read_bytes().startswith(magic) for name in ("map", "vuosikello"))
 
 
 @pytest.mark.needs_dot
@@ -87,3 +89,16 @@ def test_gallery_writes_a_folder_per_system(tmp_path: Path) -> None:
         "diagrams/mini/palautekysely.svg",
     ]
     assert (tmp_path / "diagrams/mini/vuosikello.svg").is_file()
+
+
+def test_png_of_the_wheel_without_rsvg_convert_says_what_to_install(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qms.render.svg as svg
+
+    found = svg.shutil.which
+    monkeypatch.setattr(svg.shutil, "which", lambda name: None if name == "rsvg-convert" else found(name))
+    result = runner.invoke(cli, ["render", str(MINI), "-o", "out", "--kind", "cycle", "--format", "png"])
+    assert result.exit_code == 2
+    assert "rsvg-convert was not found on PATH: install librsvg" in result.stderr
+    assert "Traceback" not in result.output and not list(Path("out").glob("*.png"))

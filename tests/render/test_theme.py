@@ -17,10 +17,14 @@ def test_months_are_twelve_in_every_language() -> None:
     assert all(len(names) == 12 for names in MONTHS.values())
 
 
-def test_words_fall_back_to_finnish() -> None:
-    assert all("fi" in texts for texts in STRINGS.values())
+def test_every_word_is_in_every_language() -> None:
+    assert all(set(texts) == set(LANGUAGES) for texts in STRINGS.values())
     assert word("support", "sv") == "Stödprocesser"
-    assert word("support", "se") == "Tukiprosessit"
+    assert word("support", "se") == "Doarjjaproseassat"
+
+
+def test_words_fall_back_to_finnish() -> None:
+    assert word("support", "de") == "Tukiprosessit"
 
 
 def test_pdca_fills_cover_the_four_phases() -> None:

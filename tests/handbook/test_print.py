@@ -1,0 +1,143 @@
+"""The handbook's diagrams in print and on screen: landscape pages for wide ones, text at 8 points or a
+note that says otherwise, and on screen a diagram that shows, scrolls and zooms without scripts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import html
+
+from qms.cli import cli
+from qms.handbook import build_site
+from qms.handbook.paths import diagram_path
+from qms.handbook.pdf import PAGES, print_fit
+from qms.handbook.publish import draw
+from qms.load import load
+from qms.model import QualitySystem
+from tests.conftest import MODELS
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+
+
+@pytest.fixture(scope="module")
+def redu() -> QualitySystem:
+    system = load(MODELS / "redu").system
+    assert system is not None
+    return system
+
+
+@pytest.fixture(scope="module")
+def drawn(redu: QualitySystem) -> dict[str, str]:
+    return {path: svg.decode("utf-8") for path, svg in draw(redu, lang="fi").items()}
+
+
+@pytest.fixture(scope="module")
+def site(redu: QualitySystem, drawn: dict[str, str]) -> dict[str, bytes]:
+    return build_site(redu, lang="fi", diagrams=drawn)
+
+
+def test_a_diagram_prints_on_the_page_where_it_comes_out_largest() -> None:
+    portrait = print_fit('<svg width="450pt" height="600pt"><text font-size="9">x</text></svg>')
+    assert (portrait.page, portrait.scale, portrait.readable) == ("portrait", 1.0, True)
+    wide = print_fit('<svg width="700pt" height="400pt"><text font-size="8.5">x</text></svg>')
+    assert (wide.page, wide.scale, wide.readable) == ("landscape", 1.0, True)
+    huge = print_fit('<svg width="3000pt" height="2000pt"><text font-size="8.5">x</text></svg>')
+    assert huge.page == "landscape" and not huge.readable
+    assert huge.text == pytest.approx(8.5 * max(min(w / 3000, h / 2000) for w, h in PAGES.values()), abs=0.1)
+
+
+@pytest.mark.needs_dot
+def test_wide_diagrams_are_on_landscape_pages_and_small_print_is_said(
+    site: dict[str, bytes], drawn: dict[str, str]
+) -> None:
+    doc = html.fromstring(site["print.html"])
+    landscape = {f.get("id") for f in doc.xpath("//figure[contains(@class, 'print-landscape')]")}
+    flows = {f"flow-{p}" for p in ("talousarvio", "oppijan_polku", "rekrytointi", "osaamisen_kehittaminen",
+                                   "ennakointi_tyoelamapalvelut")}
+    assert flows | {"cycle-picture"} <= landscape
+    for figure in doc.xpath("//figure[contains(@class, 'diagram')]"):
+        note = figure.xpath(".//*[@class='print-small']")
+        path = _figure_path(figure.get("id", ""))
+        fit = print_fit(drawn[path])
+        assert (figure.get("id") in landscape) == (fit.page == "landscape")
+        assert bool(note) == (not fit.readable), figure.get("id")
+        if note:
+            assert f"{fit.text:g}".replace(".", ",") + " pt" in note[0].text_content()
+    assert print_fit(drawn[diagram_path("cycle")]).readable  # the wheel prints at 8 points or more
+
+
+def _figure_path(anchor: str) -> str:
+    if anchor.startswith("flow-"):
+        return diagram_path("flow", anchor.removeprefix("flow-"))
+    return diagram_path({"map": "map", "hierarchy": "hierarchy", "cycle-picture": "cycle"}[anchor])
+
+
+@pytest.mark.needs_dot
+def test_on_screen_a_diagram_shows_scrolls_and_zooms_without_scripts(site: dict[str, bytes]) -> None:
+    css = site["static/qms.css"].decode("utf-8")
+    assert re.search(r"\.diagram-scroll \{[^}]*overflow: auto", css)
+    assert re.search(r"\.zoom-toggle:checked ~ \.diagram-scroll svg[^{]*\{[^}]*max-width: none", css)
+    for page, anchor, inner in (("processes/oppijan_polku.html", "flow-oppijan_polku", "svg"),
+                                ("vuosikello.html", "cycle-picture", "img")):
+        doc = html.fromstring(site[page])
+        figure = doc.get_element_by_id(anchor)
+        assert figure.xpath(f"./div[@class='diagram-scroll']/*[local-name()='{inner}']")  # in the page itself
+        assert figure.xpath("./input[@type='checkbox' and @class='zoom-toggle']")  # a CSS zoom, no script
+        links = figure.xpath(".//figcaption/a/@href")
+        assert links and all(href.endswith(".svg") for href in links)
+
+
+@pytest.mark.parametrize("name", ["redu", "sakk", "lappia"])
+@pytest.mark.slow
+@pytest.mark.needs_dot
+@pytest.mark.needs_chromium
+@pytest.mark.skipif(CHROMEDRIVER is None, reason="chromedriver is not installed (apt-get install chromium-driver)")
+def test_nothing_is_wider_than_a_portrait_page(name: str, tmp_path: Path) -> None:
+    """Chromium shrinks every page of a PDF to fit its widest content: one wide table makes all text small."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    system = load(MODELS / name).system
+    assert system is not None
+    for path, data in build_site(system, lang="fi", diagrams={
+            p: svg.decode("utf-8") for p, svg in draw(system, lang="fi").items()}).items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(data)
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM  # type: ignore[assignment]
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(flag)
+    chrome = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    try:
+        width = round(PAGES["portrait"][0] * 96 / 72)  # the portrait page's content, in CSS pixels
+        chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+        chrome.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        chrome.get((tmp_path / "print.html").as_uri())
+        wide = chrome.execute_script(
+            "const w = document.documentElement.clientWidth;"
+            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)"
+            ".map(e => e.tagName + '.' + e.getAttribute('class')).slice(0, 5);")
+    finally:
+        chrome.quit()
+    assert wide == []
+
+
+@pytest.mark.slow
+@pytest.mark.needs_dot
+@pytest.mark.needs_chromium
+def test_the_pdf_has_a_landscape_page_for_each_wide_diagram(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["handbook", str(MODELS / "redu"), "-o", "site", "--pdf"])
+    assert result.exit_code == 0, result.output
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", Path("site/handbook.pdf").read_bytes())
+    landscape = [float(w) > float(h) for w, h in boxes]
+    figures = html.fromstring(Path("site/print.html").read_bytes()).xpath(
+        "//figure[contains(@class, 'print-landscape')]")
+    assert len(landscape) > 20
+    assert sum(landscape) == len(figures) >= 6
