@@ -10,7 +10,7 @@ from functools import partial
 
 from lxml import etree
 
-from qms.bpmn import layout as lay
+from qms import layout as lay
 from qms.bpmn.di import write_diagram
 from qms.bpmn.plan import Context, Planned, new_context, plan_process
 from qms.bpmn.stream import Stream

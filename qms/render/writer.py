@@ -60,8 +60,8 @@ class Diagram:
     name: str  #: file stem: the process id, ``map``, ``hierarchy`` or ``vuosikello``
     kind: str  #: one of :data:`DIAGRAM_KINDS`
     dot: str
-    #: ``dot``, ``neato``, or ``dot-bands``: dot lays out, :func:`pin_bands` stacks the
-    #: lanes in order and ``neato -n2`` draws (the flows).
+    #: ``dot``, ``neato``, ``dot-bands`` (dot lays out, :func:`pin_bands` stacks the bands
+    #: in order and ``neato -n2`` draws: the map) or ``pinned`` (every position given: the flows).
     engine: str = "dot"
     fallbacks: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
