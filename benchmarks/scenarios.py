@@ -23,6 +23,7 @@ from typing import Any
 import floor
 import qmsapi
 import synth
+from crossings import crossings_scenario
 from harness import SCALE_BUDGET, ChildSampler, Measure, NotAvailable, Row, Target, cpu_seconds, na, time_call
 from lxml import etree
 from peers import Peers
@@ -841,6 +842,7 @@ SCENARIOS: dict[str, Callable[[Context], None]] = {
     "render": render_scenario,
     "scaling": scaling_scenario,
     "memory": memory_scenario,
+    "layout": lambda ctx: crossings_scenario(ctx, CORPUS),
 }
 
 
