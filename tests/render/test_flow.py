@@ -98,3 +98,9 @@ def test_english_fallbacks_are_exact(mini: QualitySystem) -> None:
     assert ("fi", "Raamilaskelma") in d.fallbacks  # a plain string is the default language
     assert all(lang == "fi" for lang, _ in d.fallbacks)
     assert "Monthly report" in d.dot
+
+
+def test_steps_link_to_their_rows_when_asked(mini: QualitySystem) -> None:
+    dot = draw_flow(mini.process("talousarvio"), mini, step_href="p.html#{process}-{step}").dot
+    assert re.search(r'"raami" \[.*URL="p.html#talousarvio-raami"', dot)
+    assert "URL" not in draw_flow(mini.process("talousarvio"), mini).dot
