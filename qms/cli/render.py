@@ -51,18 +51,20 @@ def write_diagrams(
     jobs: int | None = None,
     dpi: int | None = None,
     progress: bool = False,
+    paper: str | None = None,
 ) -> tuple[list[Path], list[Diagram]]:
     """Draw, render (in parallel) and write the diagrams of ``system`` into ``out``.
 
-    Files are ``<process_id>.<fmt>``, ``map.<fmt>``, ``hierarchy.<fmt>`` and
-    ``vuosikello.<fmt>``, each written atomically. ``href`` is the map's link pattern;
+    Files are ``<process_id>.<fmt>`` (``<process_id>-<page>.<fmt>`` for the pages of a flow
+    cut to ``paper``), ``map.<fmt>``, ``hierarchy.<fmt>`` and ``vuosikello.<fmt>``, each
+    written atomically. ``href`` is the map's link pattern;
     default: the flow files beside it (``{id}.svg`` for SVG and DOT).
 
     Returns the written paths and the diagrams (for their fallback counts).
     """
     ext = "svg" if fmt == "dot" else fmt
     pattern = href if href is not None else f"{{id}}.{ext}"
-    diagrams = draw_system(system, kinds, lang=lang, color=color, href=pattern, processes=processes)
+    diagrams = draw_system(system, kinds, lang=lang, color=color, href=pattern, processes=processes, paper=paper)
     outputs = render_all(diagrams, fmt, jobs=jobs, dpi=dpi)
     written = []
     for diagram, data in zip(diagrams, outputs, strict=True):
@@ -104,6 +106,7 @@ Examples:
   qms render models/sakk -o kuvat --lang se --kind map --kind cycle
   qms render models/redu/processes/talousarvio.yaml -o kuvat --format pdf
   qms render models/redu -o site/kuvat --href 'processes/{id}.html'
+  qms render models/redu -o print --format pdf --pages      # wide flows cut into A4 pages
 
 \b
 Files: <process_id>.<ext> for each described process (stubs have no flow yet),
@@ -156,6 +159,9 @@ source without calling Graphviz; the other formats need Graphviz (dot and neato)
     metavar="PATTERN",
     help="Link of each process on the map, {id} = process id [default: {id}.svg, the flow beside the map].",
 )
+@click.option("--pages", is_flag=True, help="Cut each flow into landscape pages that print its names at 8 points "
+              "(the system's paper: a4, or a3 where system.yaml says 'paper: a3'), with off-page connectors.")
+@click.option("--paper", type=click.Choice(["a4", "a3"]), default=None, help="The paper of --pages (implies it).")
 @click.option("--dpi", type=click.IntRange(36, 600), default=150, show_default=True, help="Resolution of PNG output.")
 @click.option(
     "-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Graphviz processes at once [default: one per core]."
@@ -169,6 +175,8 @@ def command(
     color: str,
     processes: tuple[str, ...],
     href: str | None,
+    pages: bool,
+    paper: str | None,
     dpi: int,
     jobs: int | None,
 ) -> None:
@@ -202,6 +210,7 @@ def command(
             jobs=jobs,
             dpi=dpi,
             progress=sys.stderr.isatty(),
+            paper=paper or (system.paper if pages else None),
         )
     except UserError as exc:
         echo_problems(exc.problems)

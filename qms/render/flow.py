@@ -9,17 +9,19 @@ so the handbook shows the picture a BPMN tool shows, with lane names written acr
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qms import layout as lay
 from qms.bpmn.plan import Node, Planned, new_context, plan_process
 from qms.graph.kinds import KINDS
 from qms.layout.shapes import CHAR_W, LABEL_W, TASK_CHAR_W, wrap_lines
 from qms.model import Process, QualitySystem
-from qms.render.pinned import ARROW, Canvas
+from qms.render.pages import PAPERS, Page, page_size, paginate
+from qms.render.pinned import ARROW, SCALE, Canvas
 from qms.render.theme import DEFAULT_THEME, NODE_STYLES, Theme
 from qms.render.writer import (
     COLOR_MODES,
+    Attrs,
     Diagram,
     Dot,
     Html,
@@ -34,7 +36,7 @@ from qms.render.writer import (
     title_label,
 )
 
-__all__ = ["LANE_HEADER", "draw_flow", "flow_layout"]
+__all__ = ["LANE_HEADER", "draw_flow", "draw_flow_pages", "flow_layout"]
 
 LANE_HEADER = 130
 """Width in pixels of a lane's header, where the role's name is written across."""
@@ -55,6 +57,13 @@ class FlowLayout:
     diagram: lay.Diagram
     externals: list[lay.External]
     party_of: dict[str, str] = field(default_factory=dict)  # external participant id → stakeholder id
+    page: Page | None = None  # the part of the diagram drawn on one printed page
+
+    def pieces(self, eid: str, tail: str, head: str) -> list[tuple[str, str, str, bool, bool]]:
+        """The parts of an edge on the picture: (id, tail, head, starts at the tail, ends at the head)."""
+        if self.page is not None:
+            return self.page.pieces.get(eid, [])
+        return [(eid, tail, head, True, True)] if eid in self.diagram.edges else []
 
 
 def flow_layout(process: Process, system: QualitySystem | None = None, *, lang: str | None = None,
@@ -144,32 +153,113 @@ def draw_flow(
     texts = texts_for(system, lang)
     fl = flow_layout(process, system, lang=texts.lang)
     _note_fallbacks(texts, process, system)
-    d = fl.diagram
-    width, height = _extent(d)
+    dot = _picture(fl, system, texts, _Style(theme, color, href, link_stubs, step_href))
+    return Diagram(process.process, "flow", dot, "pinned", frozenset(texts.fallbacks))
+
+
+def draw_flow_pages(
+    process: Process,
+    system: QualitySystem | None = None,
+    *,
+    paper: str = "a4",
+    lang: str | None = None,
+    theme: Theme = DEFAULT_THEME,
+    color: str = "none",
+    href: str | None = "{id}.svg",
+    link_stubs: bool = False,
+    step_href: str | None = None,
+) -> list[Diagram]:
+    """The swimlane flow as printed on landscape ``paper`` (``a4``, ``a3``) at full size (8-point names).
+
+    A flow wider than the paper is cut between two columns into pages (each repeats the lane
+    headers, and an edge that runs on ends at a numbered off-page connector); the diagrams are
+    named ``<process>-1``, ``<process>-2`` …, or just ``<process>`` when one page holds it.
+    The other parameters are :func:`draw_flow`'s.
+
+    Examples
+    --------
+    >>> p = Process.model_validate({"process": "p", "name": "P", "category": "core",
+    ...     "steps": [{"id": f"s{i}", "task": f"Tehtävä {i}"} for i in range(12)],
+    ...     "flow": [" -> ".join(f"s{i}" for i in range(12))]})
+    >>> [d.name for d in draw_flow_pages(p)]
+    ['p-1', 'p-2']
+    """
+    if color not in COLOR_MODES:
+        raise ValueError(f"color must be one of {', '.join(COLOR_MODES)}, not {color!r}")
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
+    texts = texts_for(system, lang)
+    fl = flow_layout(process, system, lang=texts.lang)
+    _note_fallbacks(texts, process, system)
+    plan = fl.plan
+    containers = {plan.participant, *(lane for _, lane in plan.lanes), *fl.party_of}
+    ends = {f.id: (f.src, f.dst) for f in plan.flows}
+    ends |= {art.assoc: ((art.id, node.id) if art.incoming else (node.id, art.id))
+             for node in plan.pool.nodes for art in node.artifacts}
+    party = {stakeholder: pid for pid, stakeholder in fl.party_of.items()}
+    ends |= {mid: (party.get(src, src), party.get(dst, dst)) for mid, src, dst, _, _ in plan.messages}
     top = TITLE_H + (LEGEND_H if color == "pdca" else 0)
+    pages = paginate(fl.diagram, page_size(paper, SCALE, top), LANE_HEADER, containers,
+                     [lane for _, lane in plan.lanes], ends)
+    style = _Style(theme, color, href, link_stubs, step_href)
+    if len(pages) == 1:
+        return [Diagram(process.process, "flow", _picture(fl, system, texts, style), "pinned",
+                        frozenset(texts.fallbacks))]
+    return [Diagram(f"{process.process}-{page.number}", "flow",
+                    _picture(replace(fl, page=page), system, texts, style, f" ({page.number}/{len(pages)})"),
+                    "pinned", frozenset(texts.fallbacks))
+            for page in pages]
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    theme: Theme
+    color: str
+    href: str | None
+    link_stubs: bool
+    step_href: str | None
+
+
+def _picture(fl: FlowLayout, system: QualitySystem | None, texts: Texts, style: _Style, suffix: str = "") -> str:
+    """The DOT text of a laid-out flow (or of one page of it)."""
+    process, theme = fl.plan.process, style.theme
+    top = TITLE_H + (LEGEND_H if style.color == "pdca" else 0)
+    if fl.page is None:
+        d, left, upper = fl.diagram, 0, 0
+        width, height = _extent(d)
+    else:
+        d, left = fl.page.diagram, fl.page.left
+        a, upper, w, height = fl.page.area
+        width = a + w - left
     dot = Dot()
     dot.open(f"digraph {quote(process.process)}")
     base_defaults(dot, theme, {
-        "bb": f"0,0,{width * 0.75:.2f},{(height + top) * 0.75:.2f}", "outputorder": "nodesfirst",
+        "bb": f"0,0,{width * SCALE:.2f},{(height + top) * SCALE:.2f}", "outputorder": "nodesfirst",
         "pad": 0.25, "id": f"flow-{process.process}",
     })
-    canvas = Canvas(dot, height + top, top)
+    canvas = Canvas(dot, height + top, top - upper, left)
     title = texts(process.name)
     if process.code:
         title = f"{process.code} {title}"
-    legend = pdca_legend(theme, texts.lang) if color == "pdca" else []
-    canvas.node("title", (0, -top, width, top), {
+    legend = pdca_legend(theme, texts.lang) if style.color == "pdca" else []
+    canvas.node("title", (left, upper - top, width, top), {
         "shape": "plaintext", "margin": 0, "id": "title",
-        "label": Html(f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0" WIDTH="{width * 0.75:.0f}"><TR>'
-                      f'<TD ALIGN="LEFT">{title_label(theme, title, legend)}</TD></TR></TABLE>'),
+        "label": Html(f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0" WIDTH="{width * SCALE:.0f}"><TR>'
+                      f'<TD ALIGN="LEFT">{title_label(theme, title + suffix, legend)}</TD></TR></TABLE>'),
     })
-    _bands(canvas, fl, texts, system, theme)
+    view = replace(fl, diagram=d)
+    _bands(canvas, view, texts, system, theme, left)
     processes = {p.process: p for p in system.processes} if system else {}
-    _steps(canvas, fl, theme, color, processes, href, link_stubs, step_href)
-    _artifacts(canvas, fl, theme)
-    _edges(canvas, fl, theme)
+    _steps(canvas, view, theme, style.color, processes, style.href, style.link_stubs, style.step_href)
+    _artifacts(canvas, view, theme)
+    _edges(canvas, view, theme)
+    if fl.page is not None:
+        for cid, (box, other) in sorted(fl.page.connectors.items()):
+            canvas.node(cid, box, {"shape": "circle", "style": "filled", "fillcolor": "#ffffff",
+                                   "color": theme.ink, "fontsize": LABEL_PT, "label": str(other),
+                                   "id": cid.replace(":", "-")})
     dot.close()
-    return Diagram(process.process, "flow", dot.text(), "pinned", frozenset(texts.fallbacks))
+    return dot.text()
 
 
 def _extent(d: lay.Diagram) -> tuple[int, int]:
@@ -208,17 +298,19 @@ def _note_fallbacks(texts: Texts, process: Process, system: QualitySystem | None
                 texts(s.name)
 
 
-def _bands(canvas: Canvas, fl: FlowLayout, texts: Texts, system: QualitySystem | None, theme: Theme) -> None:
+def _bands(canvas: Canvas, fl: FlowLayout, texts: Texts, system: QualitySystem | None, theme: Theme,
+           left: int = 0) -> None:
     """The process's pool, its lanes with their headers, and the participants' collapsed pools."""
     d, plan = fl.diagram, fl.plan
     roles = {r.id: r.name for r in system.roles} if system else {}
     parties = {s.id: s.name for s in system.stakeholders} if system else {}
-    canvas.node(plan.participant, d.shapes[plan.participant], {
-        "shape": "box", "style": "filled", "fillcolor": theme.lane_fills[0], "color": theme.lane_border,
-        "label": "", "id": "participant",
-    })
-    bands = [(d.shapes[lane][1], i, lane, role) for i, (role, lane) in enumerate(plan.lanes)]
-    bands += [(d.shapes[pid][1], -1, pid, party) for pid, party in fl.party_of.items()]
+    if plan.participant in d.shapes:
+        canvas.node(plan.participant, d.shapes[plan.participant], {
+            "shape": "box", "style": "filled", "fillcolor": theme.lane_fills[0], "color": theme.lane_border,
+            "label": "", "id": "participant",
+        })
+    bands = [(d.shapes[lane][1], i, lane, role) for i, (role, lane) in enumerate(plan.lanes) if lane in d.shapes]
+    bands += [(d.shapes[pid][1], -1, pid, party) for pid, party in fl.party_of.items() if pid in d.shapes]
     for _, i, ident, who in sorted(bands):  # top to bottom
         box = d.shapes[ident]
         if i < 0:
@@ -234,7 +326,7 @@ def _bands(canvas: Canvas, fl: FlowLayout, texts: Texts, system: QualitySystem |
             "color": theme.lane_border, "label": "", "id": f"lane-{who}",
         })
         lines = wrap_lines(texts(roles.get(who)) or who, LANE_HEADER - 12, CHAR_W)
-        canvas.node(f"header:{ident}", (box[0], box[1], LANE_HEADER, box[3]), {
+        canvas.node(f"header:{ident}", (left or box[0], box[1], LANE_HEADER, box[3]), {
             "shape": "box", "style": "filled", "fillcolor": theme.pool_fill, "color": theme.lane_border,
             "fontsize": TASK_PT, "id": f"header-{who}", "label": Html(f"<B>{lines_html(lines)}</B>"),
         })
@@ -246,6 +338,8 @@ def _steps(canvas: Canvas, fl: FlowLayout, theme: Theme, color: str, processes: 
     d, plan = fl.diagram, fl.plan
     lane_no = {role: i for i, (role, _) in enumerate(plan.lanes)}
     for node in plan.nodes:
+        if node.id not in d.shapes:
+            continue
         attrs = _node_attrs(node, d.shapes[node.id], theme, color, lane_no)
         step = node.step
         if step is not None:
@@ -305,6 +399,8 @@ def _artifacts(canvas: Canvas, fl: FlowLayout, theme: Theme) -> None:
     names = {attrs["id"]: attrs.get("name", "") for _, attrs in plan.refs}
     notes = {attrs["id"]: text or "" for tag, attrs, text in plan.artifacts if tag == "textAnnotation"}
     for ident, kind in plan.shapes_di:
+        if ident not in d.shapes:
+            continue
         if kind == "note":
             lines = wrap_lines(notes.get(ident, ""), 110)
             canvas.node(ident, d.shapes[ident], {
@@ -324,11 +420,9 @@ def _edges(canvas: Canvas, fl: FlowLayout, theme: Theme) -> None:
     small = 0.7 * ARROW
     for f in plan.flows:
         attrs: dict[str, str | float | int | Html] = {"id": f.id, "penwidth": 1.2}
-        start = 0.0
         if f.id in defaults:
             attrs |= {"dir": "both", "arrowtail": "odiamond"}
-            start = small
-        canvas.edge(f.src, f.dst, d.edges[f.id], attrs, start=start, end=small)
+        _edge(canvas, fl, f.id, f.src, f.dst, attrs, small if f.id in defaults else 0.0, small)
         if f.id in d.labels and f.name:
             _label(canvas, f.id, d.labels[f.id], f.name)
     flows = {f.id for f in plan.flows}
@@ -341,12 +435,24 @@ def _edges(canvas: Canvas, fl: FlowLayout, theme: Theme) -> None:
         note = any(i == art.id and k == "note" for i, k in plan.shapes_di)
         attrs = {"id": ident, "style": "dotted", "color": theme.muted, "arrowsize": 0.55,
                  "arrowhead": "none" if note else "vee"}
-        canvas.edge(tail, head, d.edges[ident], attrs, end=0.0 if note else 0.55 * ARROW)
+        _edge(canvas, fl, ident, tail, head, attrs, 0.0, 0.0 if note else 0.55 * ARROW)
     ends = {party: pid for pid, party in fl.party_of.items()}
     for mid, src, dst, name, _ in plan.messages:
         attrs = {"id": mid, "style": "dashed", "dir": "both", "arrowtail": "odot", "arrowhead": "empty",
                  "arrowsize": 0.8, "color": theme.muted}
-        canvas.edge(ends.get(src, src), ends.get(dst, dst), d.edges[mid], attrs, start=0.8 * ARROW,
-                    end=0.8 * ARROW)
+        _edge(canvas, fl, mid, ends.get(src, src), ends.get(dst, dst), attrs, 0.8 * ARROW, 0.8 * ARROW)
         if mid in d.labels and name:
             _label(canvas, mid, d.labels[mid], name, italic=True)
+
+
+def _edge(canvas: Canvas, fl: FlowLayout, eid: str, tail: str, head: str, attrs: Attrs, start: float,
+          end: float) -> None:
+    """Every part of one edge on the picture; a part cut at the page's edge has no arrowhead there."""
+    for pid, t, h, first, last in fl.pieces(eid, tail, head):
+        cut: dict[str, str | float | int | Html] = {"id": pid}
+        if not first:
+            cut["arrowtail"] = "none"
+        if not last:
+            cut["arrowhead"] = "none"
+        points = (fl.page.diagram if fl.page is not None else fl.diagram).edges[pid]
+        canvas.edge(t, h, points, {**attrs, **cut}, start=start if first else 0.0, end=end if last else 0.0)

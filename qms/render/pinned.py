@@ -30,10 +30,11 @@ class Canvas:
     dot: Dot
     height: int  # of the whole picture in pixels: y is flipped around it
     top: int = 0  # the layout's y = 0 is this many pixels down (room for a title)
+    left: int = 0  # the layout's x at the picture's left edge (a page of a wide diagram)
 
     def xy(self, x: float, y: float) -> str:
         """A point of the layout as a Graphviz ``x,y`` in points."""
-        return f"{x * SCALE:.2f},{(self.height - self.top - y) * SCALE:.2f}"
+        return f"{(x - self.left) * SCALE:.2f},{(self.height - self.top - y) * SCALE:.2f}"
 
     def node(self, name: str, box: Box, attrs: Attrs) -> None:
         """A node filling ``box`` (x, y, width, height in pixels)."""
