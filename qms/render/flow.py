@@ -254,12 +254,21 @@ def _picture(fl: FlowLayout, system: QualitySystem | None, texts: Texts, style: 
     _artifacts(canvas, view, theme)
     _edges(canvas, view, theme)
     if fl.page is not None:
-        for cid, (box, other) in sorted(fl.page.connectors.items()):
-            canvas.node(cid, box, {"shape": "circle", "style": "filled", "fillcolor": "#ffffff",
-                                   "color": theme.ink, "fontsize": LABEL_PT, "label": str(other),
-                                   "id": cid.replace(":", "-")})
+        _connectors(canvas, fl.page, theme)
     dot.close()
     return dot.text()
+
+
+def _connectors(canvas: Canvas, page: Page, theme: Theme) -> None:
+    """The page's off-page connectors; of a bundle of lines that leave for one page, one circle shows."""
+    shown: list[tuple[lay.Box, int]] = []
+    for cid, (box, other) in sorted(page.connectors.items(), key=lambda c: (c[1][0][1], c[1][0][0], c[0])):
+        hidden = any(o == other and abs(b[0] - box[0]) < b[2] and abs(b[1] - box[1]) < b[3] for b, o in shown)
+        if not hidden:
+            shown.append((box, other))
+        canvas.node(cid, box, {"shape": "circle", "style": "invis" if hidden else "filled", "fillcolor": "#ffffff",
+                               "color": theme.ink, "fontsize": LABEL_PT, "label": "" if hidden else str(other),
+                               "id": cid.replace(":", "-")})
 
 
 def _extent(d: lay.Diagram) -> tuple[int, int]:
