@@ -75,7 +75,7 @@ def flow_layout(process: Process, system: QualitySystem | None = None, *, lang: 
     >>> p = Process.model_validate({"process": "p", "name": "P", "category": "core",
     ...     "steps": [{"id": "a", "start": "A"}, {"id": "b", "end": "B"}], "flow": ["a -> b"]})
     >>> flow_layout(p).diagram.edges["f_a_b"]
-    [(76, 64), (126, 64)]
+    [(106, 64), (156, 64)]
     """
     if system is None:
         system = QualitySystem.model_validate({"system": process.process, "name": process.process,

@@ -40,7 +40,7 @@ def page_size(paper: str, scale: float, title: int) -> tuple[int, int]:
     Examples
     --------
     >>> page_size("a4", 0.75, 36)
-    (1047, 682)
+    (1046, 682)
     """
     w, h = PAPERS[paper]
     return int(w / 25.4 * 72 / scale), int(h / 25.4 * 72 / scale) - title
