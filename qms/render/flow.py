@@ -38,7 +38,7 @@ from qms.render.writer import (
 
 __all__ = ["LANE_HEADER", "draw_flow", "draw_flow_pages", "flow_layout"]
 
-LANE_HEADER = 130
+LANE_HEADER = 160
 """Width in pixels of a lane's header, where the role's name is written across."""
 TASK_PT = 9.0  # task names: bpmn-js's 12 px
 LABEL_PT = 8.0  # names under events, gateways and data, and on flows: bpmn-js's 11 px
@@ -182,7 +182,7 @@ def draw_flow_pages(
     ...     "steps": [{"id": f"s{i}", "task": f"Tehtävä {i}"} for i in range(12)],
     ...     "flow": [" -> ".join(f"s{i}" for i in range(12))]})
     >>> [d.name for d in draw_flow_pages(p)]
-    ['p-1', 'p-2']
+    ['p-1', 'p-2', 'p-3']
     """
     if color not in COLOR_MODES:
         raise ValueError(f"color must be one of {', '.join(COLOR_MODES)}, not {color!r}")
@@ -231,6 +231,11 @@ def _picture(fl: FlowLayout, system: QualitySystem | None, texts: Texts, style: 
         d, left = fl.page.diagram, fl.page.left
         a, upper, w, height = fl.page.area
         width = a + w - left
+    title = texts(process.name)
+    if process.code:
+        title = f"{process.code} {title}"
+    title += suffix
+    width = max(width, int(len(title) * theme.title_size * 0.62 / SCALE) + 10)  # a title longer than the flow
     dot = Dot()
     dot.open(f"digraph {quote(process.process)}")
     base_defaults(dot, theme, {
@@ -238,14 +243,11 @@ def _picture(fl: FlowLayout, system: QualitySystem | None, texts: Texts, style: 
         "pad": 0.25, "id": f"flow-{process.process}",
     })
     canvas = Canvas(dot, height + top, top - upper, left)
-    title = texts(process.name)
-    if process.code:
-        title = f"{process.code} {title}"
     legend = pdca_legend(theme, texts.lang) if style.color == "pdca" else []
-    canvas.node("title", (left, upper - top, width, top), {
-        "shape": "plaintext", "margin": 0, "id": "title",
-        "label": Html(f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0" WIDTH="{width * SCALE:.0f}"><TR>'
-                      f'<TD ALIGN="LEFT">{title_label(theme, title + suffix, legend)}</TD></TR></TABLE>'),
+    canvas.text("title", (left, upper - top, width, top), {
+        "id": "title",
+        "label": Html(f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0" WIDTH="{width * SCALE - 8:.0f}"><TR>'
+                      f'<TD ALIGN="LEFT">{title_label(theme, title, legend)}</TD></TR></TABLE>'),
     })
     view = replace(fl, diagram=d)
     _bands(canvas, view, texts, system, theme, left)
@@ -327,17 +329,18 @@ def _bands(canvas: Canvas, fl: FlowLayout, texts: Texts, system: QualitySystem |
             canvas.node(ident, box, {
                 "shape": "box", "style": "filled", "fillcolor": theme.pool_fill, "color": theme.pool_border,
                 "fontsize": TASK_PT + 1, "id": f"pool-{who}",
-                "label": Html(f"<B>{lines_html(wrap_lines(name, box[2] - 20, CHAR_W * 1.3))}</B>"),
+                "label": Html(f"<B>{lines_html(wrap_lines(name, box[2] - 20, CHAR_W * 1.3))}</B>")
+                if box[2] >= 160 else "",  # a pool cut narrow by a page edge keeps its name where it is wide
             })
             continue
         canvas.node(ident, box, {
             "shape": "box", "style": "filled", "fillcolor": theme.lane_fills[i % len(theme.lane_fills)],
             "color": theme.lane_border, "label": "", "id": f"lane-{who}",
         })
-        lines = wrap_lines(texts(roles.get(who)) or who, LANE_HEADER - 12, CHAR_W)
+        lines = wrap_lines(texts(roles.get(who)) or who, LANE_HEADER - 12, CHAR_W * 1.2)  # bold
         canvas.node(f"header:{ident}", (left or box[0], box[1], LANE_HEADER, box[3]), {
             "shape": "box", "style": "filled", "fillcolor": theme.pool_fill, "color": theme.lane_border,
-            "fontsize": TASK_PT, "id": f"header-{who}", "label": Html(f"<B>{lines_html(lines)}</B>"),
+            "fontsize": LABEL_PT + 0.5, "id": f"header-{who}", "label": Html(f"<B>{lines_html(lines)}</B>"),
         })
 
 

@@ -11,7 +11,7 @@ from qms.layout import Diagram, Edge, External, Message, Node, Pool, layout
 from qms.layout.quality import Defect, crossings, crossings_per_edge, defects, scene
 from qms.load import load
 from qms.model import Process
-from qms.render.flow import flow_layout
+from qms.render.flow import LANE_HEADER, flow_layout
 from tests.bpmn.strategies import rich_processes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,7 +65,7 @@ def test_generated_processes_lay_out_without_defects(process: Process) -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rich_processes())
 def test_generated_processes_draw_without_defects(process: Process) -> None:
-    assert _defects_of(process, (0, 130)) == []  # as the swimlane draws it
+    assert _defects_of(process, (0, LANE_HEADER)) == []  # as the swimlane draws it
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
