@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
 
 from qms.layout.labels import place_labels
 from qms.layout.order import rank
+from qms.layout.route import by_channel, channel_crossing, corridor_crossing, elbow_free, untangled
 from qms.layout.shapes import (
     ARTIFACT_GAP,
     ARTIFACT_SEP,
@@ -30,14 +30,11 @@ from qms.layout.shapes import (
     Box,
     Diagram,
     External,
-    Node,
     Point,
     Pool,
 )
 
 __all__ = ["layout"]
-
-_T = TypeVar("_T", bound=tuple[Any, ...])
 
 @dataclass(slots=True)
 class _Slots:
@@ -161,7 +158,7 @@ def _layout_pool(pool: Pool, ox: int, headers: tuple[int, int]) -> _PoolGeometry
             if rs == rt and right_of[s] >= j and not twin:
                 route.append((0,))
                 straight.add((s, t))
-            elif rs != rt and right_of[s] > j and not twin and _elbow_free(nodes[t], t, rs, rt, j, cells, ends_on_top):
+            elif rs != rt and right_of[s] > j and not twin and elbow_free(nodes[t], t, rs, rt, j, cells, ends_on_top):
                 route.append((6,))  # along the source's row, then into the target's top or bottom
                 straight.add((s, t))
             elif (j == i + 1 or right_of[s] >= j) and not twin:  # along the source's row to the target's channel
@@ -173,8 +170,8 @@ def _layout_pool(pool: Pool, ox: int, headers: tuple[int, int]) -> _PoolGeometry
                 wants.append((j, k, 3, rt - 0.5, rt))
             if e.label_w:
                 label_room[j] = max(label_room[j], e.label_w + 8)
-    for chan, through in sorted(_by_channel(wants).items()):
-        for k, pos, _, _ in _untangled(through, _crossing):
+    for chan, through in sorted(by_channel(wants).items()):
+        for k, pos, _, _ in untangled(through, channel_crossing):
             route[k] = (*route[k][:pos], channel.take(chan), *route[k][pos + 1:])
     for k, way in enumerate(route):  # a long forward edge runs in the corridor above its target
         if way[0] == 2:
@@ -185,7 +182,7 @@ def _layout_pool(pool: Pool, ox: int, headers: tuple[int, int]) -> _PoolGeometry
     for row_no, k, pos, xa, xb, up_a, up_b in runs:
         by_row.setdefault(row_no, []).append((k, pos, xa, xb, up_a, up_b))
     for row_no, along in sorted(by_row.items()):
-        for k, pos, *_ in _untangled(along, _corridor_crossing):
+        for k, pos, *_ in untangled(along, corridor_crossing):
             route[k] = (*route[k][:pos], corridor.take(row_no), *route[k][pos + 1:])
     link_route: list[tuple[int, int, int]] = []
     for e in pool.links:  # message flows between two steps of the pool: routed like back edges
@@ -351,61 +348,6 @@ def _layout_pool(pool: Pool, ox: int, headers: tuple[int, int]) -> _PoolGeometry
         return tails
 
     return _PoolGeometry(width, height, exits, place)
-
-
-def _elbow_free(node: Node, v: int, rs: int, rt: int, j: int, cells: set[tuple[int, int]],
-                ends_on_top: set[int]) -> bool:
-    """An edge may turn into ``node`` (row ``rt``, column ``j``) from row ``rs``: no shape stands in
-    its column between, and nothing else meets the side it would enter (a loop or a message on the
-    top; a name or data under the shape)."""
-    if any((r, j) in cells for r in range(min(rs, rt) + 1, max(rs, rt))):
-        return False
-    if rs < rt:
-        return v not in ends_on_top
-    return not node.label_h and not node.artifacts
-
-
-def _by_channel(wants: list[tuple[int, int, int, float, float]]) -> dict[int, list[tuple[int, int, float, float]]]:
-    out: dict[int, list[tuple[int, int, float, float]]] = {}
-    for chan, k, pos, y_in, y_out in wants:
-        out.setdefault(chan, []).append((k, pos, y_in, y_out))
-    return out
-
-
-def _crossing(a: tuple[int, int, float, float], b: tuple[int, int, float, float]) -> int:
-    """Crossings of two edges' runs through one channel when ``a`` takes the slot left of ``b``:
-    ``b`` comes in across ``a``'s vertical, or ``a`` goes out across ``b``'s."""
-    _, _, ia, oa = a
-    _, _, ib, ob = b
-    same_corridor = oa == ib and oa % 1  # a leaves right along the corridor that b comes in along from the left
-    return int(min(ia, oa) < ib < max(ia, oa)) + int(min(ib, ob) < oa < max(ib, ob)) + int(bool(same_corridor))
-
-
-def _corridor_crossing(a: tuple[int, int, float, float, bool, bool], b: tuple[int, int, float, float, bool, bool]) -> int:
-    """Crossings of two runs along one corridor when ``a`` takes the slot above ``b``: a vertical
-    of ``b`` that comes from above crosses ``a``, one of ``a`` that goes down crosses ``b``."""
-    _, _, a0, a1, a_up0, a_up1 = a
-    _, _, b0, b1, b_up0, b_up1 = b
-    lo_a, hi_a, lo_b, hi_b = min(a0, a1), max(a0, a1), min(b0, b1), max(b0, b1)
-    return (sum(int(lo_a < x < hi_a) for x, up in ((b0, b_up0), (b1, b_up1)) if up)
-            + sum(int(lo_b < x < hi_b) for x, up in ((a0, a_up0), (a1, a_up1)) if not up))
-
-
-def _untangled(members: list[_T], cost: Callable[[_T, _T], int]) -> list[_T]:
-    """The runs through one channel (or corridor) in order: each goes where it adds the fewest
-    crossings (``cost(a, b)``: crossings when ``a`` comes before ``b``)."""
-    members = sorted(members, key=lambda m: m[2:] + m[:2])
-    if len(members) > 64:  # a rare crowd: the sorted order will do
-        return members
-    order: list[_T] = []
-    for m in members:
-        costs = [sum(cost(o, m) for o in order[:i]) + sum(cost(m, o) for o in order[i:])
-                 for i in range(len(order) + 1)]
-        order.insert(costs.index(min(costs)), m)
-    return order
-
-
-# ------------------------------------------------------------------ the diagram
 
 
 def _spans(order: list[str], centre: dict[str, float], width: int) -> dict[str, tuple[int, int]]:
