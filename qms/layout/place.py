@@ -65,7 +65,7 @@ def _nothing_to_place(d: Diagram, oy: int) -> dict[str, list[Point]]:
     return {}
 
 
-def _layout_pool(pool: Pool, ox: int, headers: tuple[int, int]) -> _PoolGeometry:
+def _layout_pool(pool: Pool, ox: int, headers: tuple[int, int], downward: set[str]) -> _PoolGeometry:
     nodes = pool.nodes
     n = len(nodes)
     index = {node.id: i for i, node in enumerate(nodes)}
@@ -188,6 +188,7 @@ def _layout_pool(pool: Pool, ox: int, headers: tuple[int, int]) -> _PoolGeometry
     for e in pool.links:  # message flows between two steps of the pool: routed like back edges
         s, t = index[e.src], index[e.dst]
         link_route.append((corridor.take(grow[s]), channel.take(layer[t]), corridor.take(grow[t])))
+    entered_below = {dst_of[k] for k, way in enumerate(route) if way[0] == 6 and grow[src_of[k]] > grow[dst_of[k]]}
     msg_route: list[tuple[int, int, int]] = []
     for m in pool.messages:
         v = index[m.node]
@@ -330,21 +331,30 @@ def _layout_pool(pool: Pool, ox: int, headers: tuple[int, int]) -> _PoolGeometry
             if e.label_h:
                 labels[e.id] = (x1 + 4, y2 - 2 - e.label_h, e.label_w, e.label_h)
 
-        # message flows: up out of the node, through its corridor and the channel on its right
+        # message flows: up out of the node, through its corridor and the channel on its right;
+        # to a participant below, down out of a bare node (no name, data or flow under it)
         tails: dict[str, list[Point]] = {}
         per_node: dict[int, int] = {}
         count: dict[int, int] = {}
-        for v, _, _ in msg_route:
+        down: dict[int, int] = {}
+        for m, (v, _, _) in zip(pool.messages, msg_route, strict=True):
             count[v] = count.get(v, 0) + 1
+            down[v] = down.get(v, 0) + (m.id in downward)
         for m, (v, cslot, _) in zip(pool.messages, msg_route, strict=True):
             node = nodes[v]
             i = per_node.get(v, 0)
             per_node[v] = i + 1
             ax = cx[v] - node.w // 2 + node.w * (i + 1) // (count[v] + 1)
-            ntop = cy[v] - node.h // 2
-            y1 = cory(grow[v], cslot)
             x1 = exits[m.id]
-            tails[m.id] = [(x1, y1), (ax, y1), (ax, ntop)]
+            room = (below[grow[v]] + ROW_PAD - node.h // 2) // max(1, down[v])  # under the node, in its row
+            if (m.id in downward and room >= 10 and v not in entered_below and not node.artifacts
+                    and not node.label_h):
+                y1 = cy[v] + node.h // 2 + min(14, room) * down[v]  # the leftmost lowest: the lines do not cross
+                down[v] -= 1
+                tails[m.id] = [(x1, y1), (ax, y1), (ax, cy[v] + node.h // 2)]
+                continue
+            y1 = cory(grow[v], cslot)
+            tails[m.id] = [(x1, y1), (ax, y1), (ax, cy[v] - node.h // 2)]
         return tails
 
     return _PoolGeometry(width, height, exits, place)
@@ -423,24 +433,17 @@ def layout(pools: list[Pool], externals: list[External], *,
     [(136, 64), (186, 64)]
     """
     d = Diagram()
-    geoms = [_layout_pool(p, 0, headers) for p in pools]
+    side = _sides(pools, externals)
+    downward = {m.id for p in pools for m in p.messages if side[m.external] == "below"}
+    geoms = [_layout_pool(p, 0, headers, downward) for p in pools]
     width = max((g.width for g in geoms), default=600)
     last = len(pools) - 1
 
     # which side each external participant goes to, and where along the width
-    band_pos: dict[str, list[float]] = {x.id: [] for x in externals}
     exit_x: dict[str, list[int]] = {x.id: [] for x in externals}
-    total_bands = 0
     for p, g in zip(pools, geoms, strict=True):
-        band_of = {node.id: node.band for node in p.nodes} if p.messages else {}
         for m in p.messages:
-            band_pos[m.external].append(total_bands + band_of[m.node] + 0.5)
             exit_x[m.external].append(g.exits[m.id])
-        total_bands += max(1, len(p.bands))
-    side: dict[str, str] = {}
-    for x in externals:
-        pos = band_pos[x.id]
-        side[x.id] = "below" if pos and sum(pos) / len(pos) > total_bands / 2 else "above"
     centre = {x.id: (sum(exit_x[x.id]) / len(exit_x[x.id]) if exit_x[x.id] else 1e9) for x in externals}
     spans: dict[str, tuple[int, int]] = {}
     for where in ("above", "below"):
@@ -546,6 +549,19 @@ def layout(pools: list[Pool], externals: list[External], *,
                 d.labels[m.id] = (lx, ly, m.label_w, m.label_h)
     place_labels(d, pools, externals, _headers(d, pools, headers))
     return d
+
+
+def _sides(pools: list[Pool], externals: list[External]) -> dict[str, str]:
+    """Each participant above the pools or below them, whichever is nearer to the lanes it talks to."""
+    band_pos: dict[str, list[float]] = {x.id: [] for x in externals}
+    total_bands = 0
+    for p in pools:
+        band_of = {node.id: node.band for node in p.nodes} if p.messages else {}
+        for m in p.messages:
+            band_pos[m.external].append(total_bands + band_of[m.node] + 0.5)
+        total_bands += max(1, len(p.bands))
+    return {x.id: "below" if band_pos[x.id] and sum(band_pos[x.id]) / len(band_pos[x.id]) > total_bands / 2
+            else "above" for x in externals}
 
 
 def _headers(d: Diagram, pools: list[Pool], headers: tuple[int, int]) -> dict[str, Box]:
