@@ -24,6 +24,7 @@ import floor
 import network
 import qmsapi
 import synth
+from crossings import crossings_scenario
 from harness import SCALE_BUDGET, ChildSampler, Measure, NotAvailable, Row, Target, cpu_seconds, na, time_call
 from lxml import etree
 from peers import Peers
@@ -843,6 +844,7 @@ SCENARIOS: dict[str, Callable[[Context], None]] = {
     "scaling": scaling_scenario,
     "memory": memory_scenario,
     "network": network.network_scenario,
+    "layout": lambda ctx: crossings_scenario(ctx, CORPUS),
 }
 
 

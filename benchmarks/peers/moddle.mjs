@@ -4,10 +4,11 @@
 //
 // OP: from-xml (parse), to-xml (serialise a parsed file; parsing not timed),
 //     layout (bpmn-auto-layout layoutProcess: parse, lay out, serialise; give a file without DI),
-//     from-xml-many (FILE lists one BPMN path per line; parse each, count failures).
+//     from-xml-many (FILE lists one BPMN path per line; parse each, count failures),
+//     layout-many (FILE lists one BPMN path per line; lay out each, write it beside as PATH.auto.bpmn).
 // Prints one JSON line: {"seconds": best run, "runs": [...], "warnings": n, "failed": n}.
 // The packages are imported from $QMS_PEERS_NODE/node_modules (installed by `make bench`).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -76,6 +77,21 @@ if (op === 'from-xml') {
     }
   });
   out = { runs, warnings, failed, files: files.length };
+} else if (op === 'layout-many') {
+  const { layoutProcess } = await load('bpmn-auto-layout');
+  const files = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  let failed = 0;
+  const { runs } = await timed(async () => {
+    failed = 0;
+    for (const f of files) {
+      try {
+        writeFileSync(`${f}.auto.bpmn`, await layoutProcess(readFileSync(f, 'utf8')));
+      } catch (e) {
+        failed += 1;
+      }
+    }
+  });
+  out = { runs, failed, files: files.length };
 } else {
   console.error(`unknown op ${op}`);
   process.exit(2);

@@ -7,7 +7,7 @@ from itertools import chain
 
 from lxml import etree
 
-from qms.bpmn import layout as lay
+from qms import layout as lay
 from qms.bpmn.plan import Ids, Planned
 from qms.bpmn.stream import Stream
 from qms.bpmn.tags import T_BOUNDS, T_EDGE, T_LABEL, T_SHAPE, T_WAYPOINT

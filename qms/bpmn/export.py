@@ -10,7 +10,7 @@ from functools import partial
 
 from lxml import etree
 
-from qms.bpmn import layout as lay
+from qms import layout as lay
 from qms.bpmn.di import write_diagram
 from qms.bpmn.plan import Context, Planned, new_context, plan_process
 from qms.bpmn.stream import Stream
@@ -132,7 +132,7 @@ def export_process(system: QualitySystem, process: Process, *, lang: str | None 
     -----
     One file holds a ``collaboration`` with the provider's pool (lanes for roles) and a
     collapsed pool per external stakeholder, the ``process`` and a ``BPMNDiagram`` laid out by
-    :mod:`qms.bpmn.layout`. What BPMN has no element for goes into ``extensionElements`` in the
+    :mod:`qms.layout`. What BPMN has no element for goes into ``extensionElements`` in the
     ``qms`` namespace: the whole process as canonical JSON in ``qms:model``, in ``qms:part``
     pieces when it is longer than an XML parser takes as one text (so that import is
     lossless) and readable attributes per element (``qms:step pdca=…``, names in every language).

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from qms.bpmn import layout as lay
+from qms import layout as lay
 from qms.bpmn.tags import T_OBJECT_REF, T_STORE_REF, export_tag
 from qms.graph.build import flow_graph
 from qms.graph.kinds import ACTIVITY_KINDS, GATEWAY_KINDS, KINDS

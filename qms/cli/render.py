@@ -50,18 +50,20 @@ def write_diagrams(
     processes: Sequence[str] | None = None,
     jobs: int | None = None,
     dpi: int | None = None,
+    paper: str | None = None,
 ) -> tuple[list[Path], list[Diagram]]:
     """Draw, render (in parallel) and write the diagrams of ``system`` into ``out``.
 
-    Files are ``<process_id>.<fmt>``, ``map.<fmt>``, ``hierarchy.<fmt>`` and
-    ``vuosikello.<fmt>``, each written atomically. ``href`` is the map's link pattern;
+    Files are ``<process_id>.<fmt>`` (``<process_id>-<page>.<fmt>`` for the pages of a flow
+    cut to ``paper``), ``map.<fmt>``, ``hierarchy.<fmt>`` and ``vuosikello.<fmt>``, each
+    written atomically. ``href`` is the map's link pattern;
     default: the flow files beside it (``{id}.svg`` for SVG and DOT).
 
     Returns the written paths and the diagrams (for their fallback counts).
     """
     ext = "svg" if fmt == "dot" else fmt
     pattern = href if href is not None else f"{{id}}.{ext}"
-    diagrams = draw_system(system, kinds, lang=lang, color=color, href=pattern, processes=processes)
+    diagrams = draw_system(system, kinds, lang=lang, color=color, href=pattern, processes=processes, paper=paper)
     outputs = render_all(diagrams, fmt, jobs=jobs, dpi=dpi)
     written = []
     for diagram, data in zip(diagrams, outputs, strict=True):
@@ -101,6 +103,7 @@ Examples:
   qms render models/sakk -o kuvat --lang se --kind map --kind cycle
   qms render models/redu/processes/talousarvio.yaml -o kuvat --format pdf
   qms render models/redu -o site/kuvat --href 'processes/{id}.html'
+  qms render models/redu -o print --format pdf --pages      # wide flows cut into A4 pages
 
 \b
 Files: <process_id>.<ext> for each described process (stubs have no flow yet),
@@ -155,6 +158,9 @@ rsvg-convert (librsvg).""",
     metavar="PATTERN",
     help="Link of each process on the map, {id} = process id [default: {id}.svg, the flow beside the map].",
 )
+@click.option("--pages", is_flag=True, help="Cut each flow into landscape pages that print its names at 8 points "
+              "(the system's paper: a4, or a3 where system.yaml says 'paper: a3'), with off-page connectors.")
+@click.option("--paper", type=click.Choice(["a4", "a3"]), default=None, help="The paper of --pages (implies it).")
 @click.option("--dpi", type=click.IntRange(36, 600), default=150, show_default=True, help="Resolution of PNG output.")
 @click.option(
     "-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Graphviz processes at once [default: one per core]."
@@ -168,6 +174,8 @@ def command(
     color: str,
     processes: tuple[str, ...],
     href: str | None,
+    pages: bool,
+    paper: str | None,
     dpi: int,
     jobs: int | None,
 ) -> None:
@@ -202,6 +210,7 @@ def command(
             processes=processes or None,
             jobs=jobs,
             dpi=dpi,
+            paper=paper or (system.paper if pages else None),
         )
     except UserError as exc:
         echo_problems(exc.problems)

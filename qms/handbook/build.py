@@ -88,6 +88,10 @@ def _flow_deps(system: QualitySystem, process: Process) -> frozenset[str]:
     return frozenset({SYSTEM, *(process_dep(i) for i in sorted(ids))})
 
 
+STEP_HREF = "../../processes/{process}.html#process-{process}-step-{step}"
+"""Where a step of a flow links to: its row in the step table of its process's page."""
+
+
 def diagram_specs(system: QualitySystem, *, lang: str) -> list[DiagramSpec]:
     """Every diagram of the handbook: a flow per described process, the map, hierarchy, cycle.
 
@@ -101,7 +105,7 @@ def diagram_specs(system: QualitySystem, *, lang: str) -> list[DiagramSpec]:
             diagram_path("flow", p.process),
             _flow_deps(system, p),
             functools.partial(draw_flow, p, system, lang=lang, href="../../processes/{id}.html",
-                              link_stubs=True),
+                              link_stubs=True, step_href=STEP_HREF),
         )
         for p in system.processes
         if not p.is_stub

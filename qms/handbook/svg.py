@@ -87,8 +87,12 @@ def inline_svg(
             elif local == "id":
                 el.attrib[name] = prefix + value
             elif local == "href":
+                base, hash_, fragment = value.partition("#")
                 if links and value in links:
                     value = links[value]
+                elif links and base in links and hash_:  # a row of a page's table: keep the row's anchor
+                    target = links[base]
+                    value = f"{'' if target.startswith('#') else target.partition('#')[0]}#{fragment}"
                 elif value.startswith("#"):
                     value = "#" + prefix + value[1:]
                 if _safe_href(value):

@@ -505,6 +505,7 @@ class QualitySystem(StrictModel):
     partnerships: list[Partnership] = Field(default_factory=list)
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     checks: CheckConfig = CheckConfig()
+    paper: Literal["a4", "a3"] = "a4"  # printed swimlanes: landscape pages of this size (a wide one is cut)
     processes: list[Process] = Field(default_factory=list)
 
     @property

@@ -8,7 +8,7 @@ from qms.errors import UserError
 from qms.model import QualitySystem
 from qms.render.bands import pin_bands
 from qms.render.cycle import draw_cycle
-from qms.render.flow import draw_flow
+from qms.render.flow import draw_flow, draw_flow_pages
 from qms.render.hierarchy import draw_hierarchy
 from qms.render.map import draw_map
 from qms.render.theme import DEFAULT_THEME, Theme
@@ -21,6 +21,7 @@ __all__ = [
     "Diagram",
     "draw_cycle",
     "draw_flow",
+    "draw_flow_pages",
     "draw_hierarchy",
     "draw_map",
     "draw_system",
@@ -41,12 +42,14 @@ def draw_system(
     href: str | None = "{id}.svg",
     link_stubs: bool = False,
     processes: Iterable[str] | None = None,
+    paper: str | None = None,
 ) -> list[Diagram]:
     """Draw every diagram of ``kinds`` that the system has.
 
     Flows are drawn for the processes that have steps (in system order, or only
-    ``processes`` if given); the map and hierarchy when there are processes; the
-    vuosikello when there is an ``annual_cycle``.
+    ``processes`` if given), as printed pages of landscape ``paper`` (``a4``, ``a3``) when
+    it is given (:func:`~qms.render.flow.draw_flow_pages`); the map and hierarchy when there
+    are processes; the vuosikello when there is an ``annual_cycle``.
 
     Returns
     -------
@@ -76,6 +79,10 @@ def draw_system(
                     f"process id '{p.process}' is also the file name of a system diagram; "
                     "rename the process or render with --kind flow"
                 )
+            if paper is not None:
+                out += draw_flow_pages(p, system, paper=paper, lang=lang, theme=theme, color=color, href=href,
+                                       link_stubs=link_stubs)
+                continue
             out.append(draw_flow(p, system, lang=lang, theme=theme, color=color, href=href, link_stubs=link_stubs))
     if "map" in wanted and system.processes:
         out.append(draw_map(system, lang=lang, theme=theme, href=href, link_stubs=link_stubs))

@@ -1,26 +1,32 @@
-"""The swimlane flow of one process as DOT: lanes and pools as bands, steps, data and messages."""
+"""The swimlane flow of one process, drawn from the same layout as its BPMN export.
+
+The process is planned as the export plans it (:func:`qms.bpmn.plan.plan_process`: the derived
+split and join gateways, lanes, data, notes and messages) and laid out by :func:`qms.layout.layout`;
+this module only draws the result as DOT with every position pinned (:mod:`qms.render.pinned`),
+so the handbook shows the picture a BPMN tool shows, with lane names written across a wider header.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
-import networkx as nx
-
-from qms.graph import kind_of, process_graph
-from qms.graph.queries import reachable, reaching
-from qms.model import Process, QualitySystem, Step
+from qms import layout as lay
+from qms.bpmn.plan import Node, Planned, new_context, plan_process
+from qms.graph.kinds import KINDS
+from qms.layout.shapes import CHAR_W, LABEL_W, TASK_CHAR_W, wrap_lines
+from qms.model import Process, QualitySystem
+from qms.render.pages import PAPERS, Page, page_size, paginate
+from qms.render.pinned import ARROW, SCALE, Canvas
 from qms.render.theme import DEFAULT_THEME, NODE_STYLES, Theme
 from qms.render.writer import (
     COLOR_MODES,
-    STEP_KINDS,
+    Attrs,
     Diagram,
     Dot,
     Html,
     Texts,
     base_defaults,
-    dot_attrs,
     html_text,
     lines_html,
     pdca_legend,
@@ -28,19 +34,61 @@ from qms.render.writer import (
     style_attrs,
     texts_for,
     title_label,
-    wrap,
 )
 
-__all__ = ["draw_flow"]
+__all__ = ["LANE_HEADER", "draw_flow", "draw_flow_pages", "flow_layout"]
+
+LANE_HEADER = 160
+"""Width in pixels of a lane's header, where the role's name is written across."""
+TASK_PT = 9.0  # task names: bpmn-js's 12 px
+LABEL_PT = 8.0  # names under events, gateways and data, and on flows: bpmn-js's 11 px
+TITLE_H = 36
+LEGEND_H = 30
+_MARKERS = {row.bpmn_tag: row.marker for row in KINDS.values() if row.gateway}
+_GRAPH_KIND = {row.bpmn_tag: row.graph_kind for row in KINDS.values()}
+_ARTIFACT_STYLE = {"data": "data", "store": "datastore"}
 
 
 @dataclass(slots=True)
-class _Band:
-    key: str  # lane id, "" for steps without a lane, or the participant id
-    kind: str  # lane | pool
-    label: str
-    members: list[str] = field(default_factory=list)  # nodes tied to the band's head and tail
-    nodes: list[str] = field(default_factory=list)  # DOT statements inside the cluster
+class FlowLayout:
+    """A process planned and laid out: what its swimlane and its BPMN DI are drawn from."""
+
+    plan: Planned
+    diagram: lay.Diagram
+    externals: list[lay.External]
+    party_of: dict[str, str] = field(default_factory=dict)  # external participant id → stakeholder id
+    page: Page | None = None  # the part of the diagram drawn on one printed page
+
+    def pieces(self, eid: str, tail: str, head: str) -> list[tuple[str, str, str, bool, bool]]:
+        """The parts of an edge on the picture: (id, tail, head, starts at the tail, ends at the head)."""
+        if self.page is not None:
+            return self.page.pieces.get(eid, [])
+        return [(eid, tail, head, True, True)] if eid in self.diagram.edges else []
+
+
+def flow_layout(process: Process, system: QualitySystem | None = None, *, lang: str | None = None,
+                headers: tuple[int, int] = (0, LANE_HEADER)) -> FlowLayout:
+    """Plan ``process`` as its export does and lay it out (lane headers ``headers`` wide).
+
+    Examples
+    --------
+    >>> p = Process.model_validate({"process": "p", "name": "P", "category": "core",
+    ...     "steps": [{"id": "a", "start": "A"}, {"id": "b", "end": "B"}], "flow": ["a -> b"]})
+    >>> flow_layout(p).diagram.edges["f_a_b"]
+    [(106, 64), (156, 64)]
+    """
+    if system is None:
+        system = QualitySystem.model_validate({"system": process.process, "name": process.process,
+                                               "provider": {"id": "x", "name": "x"}})
+    ctx = new_context(system, lang)
+    plan = plan_process(ctx, process, "")
+    party_of: dict[str, str] = {}
+    for m in plan.pool.messages:
+        if m.external not in party_of.values():
+            party_of[ctx.ids.new(f"Participant_{m.external}")] = m.external
+        m.external = next(pid for pid, party in party_of.items() if party == m.external)
+    externals = [lay.External(pid) for pid in party_of]
+    return FlowLayout(plan, lay.layout([plan.pool], externals, headers=headers), externals, party_of)
 
 
 def draw_flow(
@@ -52,37 +100,40 @@ def draw_flow(
     color: str = "none",
     href: str | None = "{id}.svg",
     link_stubs: bool = False,
+    step_href: str | None = None,
 ) -> Diagram:
     """Draw the swimlane flow of one process.
 
-    Left to right; one horizontal band per lane in the order of ``process.lanes``
-    (an unlabelled band at the bottom for steps without a lane), and a collapsed pool
-    band per external participant of a message flow, above the lanes when it talks
-    mostly to the upper half, otherwise below. Documents are note shapes and
-    information systems cylinders, beside their step on dotted lines.
+    Left to right; one horizontal band per lane in the order of ``process.lanes`` (a band
+    without a name for steps without a lane), external participants as collapsed pools above
+    or below, message flows leaving and entering at their borders, documents and information
+    systems under their step. Every edge runs horizontally and vertically.
 
     Parameters
     ----------
     process
-        The process; it is drawn from :func:`qms.graph.process_graph`.
+        The process.
     system
         The system it belongs to, for role, stakeholder and called-process names and
         the default language. Without it ids stand in for names.
     lang
         Language of the labels (``fi``, ``en``, ``sv``, ``se``); default: the system's.
     theme
-        Fonts, colours and shapes.
+        Fonts and colours.
     color
         ``none``, ``pdca`` (tasks filled by PDCA phase, with a legend) or ``lane``.
     href
         Link pattern for call steps, ``{id}`` is the called process; None: no links.
     link_stubs
         Link calls of processes that have no steps yet too.
+    step_href
+        Link pattern for every other step, ``{process}`` and ``{step}`` are the ids (the
+        handbook links each step to its row in the step table); None: no links.
 
     Returns
     -------
     Diagram
-        ``name`` is the process id, engine ``dot``.
+        ``name`` is the process id, engine ``pinned`` (``neato -n2``).
 
     Raises
     ------
@@ -94,320 +145,326 @@ def draw_flow(
     >>> p = Process.model_validate({"process": "p", "name": "P", "category": "core",
     ...     "steps": [{"id": "a", "start": "A"}, {"id": "b", "end": "B"}], "flow": ["a -> b"]})
     >>> d = draw_flow(p)
-    >>> d.name, d.dot.startswith('digraph "p" {')
-    ('p', True)
+    >>> d.name, d.engine, d.dot.startswith('digraph "p" {')
+    ('p', 'pinned', True)
     """
     if color not in COLOR_MODES:
         raise ValueError(f"color must be one of {', '.join(COLOR_MODES)}, not {color!r}")
     texts = texts_for(system, lang)
-    g = process_graph(process)
-    f = _Flow(g, [n for n, d in g.nodes(data=True) if d["kind"] in STEP_KINDS], texts, theme)
-    f.lanes, f.lane_index = _lanes(process, f, {r.id: r.name for r in system.roles} if system else {})
-    bands = _pools(process, f, {s.id: s.name for s in system.stakeholders} if system else {})
-    dot = Dot()
-    dot.open(f"digraph {quote(process.process)}")
-    _graph_defaults(dot, process, texts, theme, color)
-    f.attached = {n: [] for n in f.steps}
-    processes = {p.process: p for p in system.processes} if system else {}
-    captions = _steps(f, color, processes, href, link_stubs)
-    edges = _references(f) + _messages(f)
-    _write_bands(dot, bands, f)
-    _tie_bands(dot, bands, f)
-    for n in f.steps:
-        if f.attached[n]:
-            dot.same_rank([n, *f.attached[n]])
-    for upper, lower in captions:  # in LR a flat edge's tail lies below its head
-        dot.edge(lower, upper, _HIDDEN)
-    _sequence_flows(dot, f)
-    for tail, head, eattrs in edges:
-        dot.edge(tail, head, eattrs)
-    dot.close()
-    return Diagram(process.process, "flow", dot.text(), "dot-bands", frozenset(texts.fallbacks))
+    fl = flow_layout(process, system, lang=texts.lang)
+    _note_fallbacks(texts, process, system)
+    dot = _picture(fl, system, texts, _Style(theme, color, href, link_stubs, step_href))
+    return Diagram(process.process, "flow", dot, "pinned", frozenset(texts.fallbacks))
 
 
-_Edge = tuple[str, str, dict[str, "str | float | int | Html"]]
-_HIDDEN: dict[str, str | float | int | Html] = {"style": "invis", "arrowhead": "none"}
-_INVISIBLE: dict[str, str | float | int | Html] = {
-    "shape": "point", "style": "invis", "width": 0.01, "height": 0.01, "label": "",
-}
+def draw_flow_pages(
+    process: Process,
+    system: QualitySystem | None = None,
+    *,
+    paper: str = "a4",
+    lang: str | None = None,
+    theme: Theme = DEFAULT_THEME,
+    color: str = "none",
+    href: str | None = "{id}.svg",
+    link_stubs: bool = False,
+    step_href: str | None = None,
+) -> list[Diagram]:
+    """The swimlane flow as printed on landscape ``paper`` (``a4``, ``a3``) at full size (8-point names).
+
+    A flow wider than the paper is cut between two columns into pages (each repeats the lane
+    headers, and an edge that runs on ends at a numbered off-page connector); the diagrams are
+    named ``<process>-1``, ``<process>-2`` …, or just ``<process>`` when one page holds it.
+    The other parameters are :func:`draw_flow`'s.
+
+    Examples
+    --------
+    >>> p = Process.model_validate({"process": "p", "name": "P", "category": "core",
+    ...     "steps": [{"id": f"s{i}", "task": f"Tehtävä {i}"} for i in range(12)],
+    ...     "flow": [" -> ".join(f"s{i}" for i in range(12))]})
+    >>> [d.name for d in draw_flow_pages(p)]
+    ['p-1', 'p-2', 'p-3']
+    """
+    if color not in COLOR_MODES:
+        raise ValueError(f"color must be one of {', '.join(COLOR_MODES)}, not {color!r}")
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
+    texts = texts_for(system, lang)
+    fl = flow_layout(process, system, lang=texts.lang)
+    _note_fallbacks(texts, process, system)
+    plan = fl.plan
+    containers = {plan.participant, *(lane for _, lane in plan.lanes), *fl.party_of}
+    ends = {f.id: (f.src, f.dst) for f in plan.flows}
+    ends |= {art.assoc: ((art.id, node.id) if art.incoming else (node.id, art.id))
+             for node in plan.pool.nodes for art in node.artifacts}
+    party = {stakeholder: pid for pid, stakeholder in fl.party_of.items()}
+    ends |= {mid: (party.get(src, src), party.get(dst, dst)) for mid, src, dst, _, _ in plan.messages}
+    top = TITLE_H + (LEGEND_H if color == "pdca" else 0)
+    pages = paginate(fl.diagram, page_size(paper, SCALE, top), LANE_HEADER, containers,
+                     [lane for _, lane in plan.lanes], ends)
+    style = _Style(theme, color, href, link_stubs, step_href)
+    if len(pages) == 1:
+        return [Diagram(process.process, "flow", _picture(fl, system, texts, style), "pinned",
+                        frozenset(texts.fallbacks))]
+    return [Diagram(f"{process.process}-{page.number}", "flow",
+                    _picture(replace(fl, page=page), system, texts, style, f" ({page.number}/{len(pages)})"),
+                    "pinned", frozenset(texts.fallbacks))
+            for page in pages]
 
 
-@dataclass(slots=True)
-class _Flow:
-    """What the parts of one flow diagram share: the graph, its steps, the bands and what sits beside a step."""
-
-    g: nx.MultiDiGraph
-    steps: list[str]
-    texts: Texts
+@dataclass(frozen=True, slots=True)
+class _Style:
     theme: Theme
-    lanes: dict[str, _Band] = field(default_factory=dict)
-    lane_index: dict[str, int] = field(default_factory=dict)
-    pools: dict[str, _Band] = field(default_factory=dict)
-    messages: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
-    attached: dict[str, list[str]] = field(default_factory=dict)  # step → nodes kept on its rank
-
-    def lane_of(self, node: str) -> str:
-        """The lane of a step ("" for none)."""
-        return str(self.g.nodes[node]["lane"] or "")
+    color: str
+    href: str | None
+    link_stubs: bool
+    step_href: str | None
 
 
-def _lanes(process: Process, f: _Flow, roles: Mapping[str, Any]) -> tuple[dict[str, _Band], dict[str, int]]:
-    """A band per lane: the process's lanes in order, then lanes only steps name, "" for none."""
-    lane_order: list[str] = list(dict.fromkeys(process.lanes))
-    for n in f.steps:
-        lane = f.lane_of(n)
-        if lane not in lane_order:
-            lane_order.append(lane)
-    if not lane_order:
-        lane_order = [""]
-
-    def lane_label(lane: str) -> str:
-        if not lane:
-            return ""
-        return f.texts(roles[lane]) if lane in roles else lane
-
-    return ({lane: _Band(lane, "lane", lane_label(lane)) for lane in lane_order},
-            {lane: i for i, lane in enumerate(lane_order)})
-
-
-def _pools(process: Process, f: _Flow, parties: Mapping[str, Any]) -> list[_Band]:
-    """A pool band per participant of a message flow, above the lanes when it talks mostly
-    to the upper half, else below; returns every band, top to bottom."""
-    g = f.g
-    order = {mid: i for i, mid in enumerate(process.message_ids())}
-    f.messages = sorted(
-        ((u, v, d) for u, v, d in g.edges(data=True) if d["kind"] == "message"),
-        key=lambda e: order.get(e[2]["id"], len(order)),
-    )
-    pool_lanes: dict[str, list[int]] = {}
-    for u, v, _ in f.messages:
-        for party, other in ((u, v), (v, u)):
-            if g.nodes[party]["kind"] == "participant" and other in f.steps:
-                f.pools.setdefault(party, _Band(party, "pool", f.texts(parties.get(party)) or party))
-                pool_lanes.setdefault(party, []).append(f.lane_index[f.lane_of(other)])
-    middle = (len(f.lanes) - 1) / 2
-    above = [p for p in f.pools if sum(pool_lanes[p]) / len(pool_lanes[p]) < middle]
-    below = [p for p in f.pools if p not in above]
-    return [f.pools[p] for p in above] + list(f.lanes.values()) + [f.pools[p] for p in below]
-
-
-def _graph_defaults(dot: Dot, process: Process, texts: Texts, theme: Theme, color: str) -> None:
-    """The graph's layout settings, and its title (with the PDCA legend when tasks are coloured by phase)."""
+def _picture(fl: FlowLayout, system: QualitySystem | None, texts: Texts, style: _Style, suffix: str = "") -> str:
+    """The DOT text of a laid-out flow (or of one page of it)."""
+    process, theme = fl.plan.process, style.theme
+    top = TITLE_H + (LEGEND_H if style.color == "pdca" else 0)
+    if fl.page is None:
+        d, left, upper = fl.diagram, 0, 0
+        width, height = _extent(d)
+    else:
+        d, left = fl.page.diagram, fl.page.left
+        a, upper, w, height = fl.page.area
+        width = a + w - left
     title = texts(process.name)
     if process.code:
         title = f"{process.code} {title}"
-    legend = pdca_legend(theme, texts.lang) if color == "pdca" else []
+    title += suffix
+    width = max(width, int(len(title) * theme.title_size * 0.62 / SCALE) + 10)  # a title longer than the flow
+    dot = Dot()
+    dot.open(f"digraph {quote(process.process)}")
     base_defaults(dot, theme, {
-        "rankdir": "LR", "newrank": "true", "nodesep": 0.22, "ranksep": 0.32, "splines": "true",
-        "esep": "+2", "pad": 0.25, "forcelabels": "true", "outputorder": "edgesfirst", "labelloc": "t",
-        "labeljust": "l", "label": title_label(theme, title, legend), "id": f"flow-{process.process}",
+        "bb": f"0,0,{width * SCALE:.2f},{(height + top) * SCALE:.2f}", "outputorder": "nodesfirst",
+        "pad": 0.25, "id": f"flow-{process.process}",
     })
+    canvas = Canvas(dot, height + top, top - upper, left)
+    legend = pdca_legend(theme, texts.lang) if style.color == "pdca" else []
+    canvas.text("title", (left, upper - top, width, top), {
+        "id": "title",
+        "label": Html(f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0" WIDTH="{width * SCALE - 8:.0f}"><TR>'
+                      f'<TD ALIGN="LEFT">{title_label(theme, title, legend)}</TD></TR></TABLE>'),
+    })
+    view = replace(fl, diagram=d)
+    _bands(canvas, view, texts, system, theme, left)
+    processes = {p.process: p for p in system.processes} if system else {}
+    _steps(canvas, view, theme, style.color, processes, style.href, style.link_stubs, style.step_href)
+    _artifacts(canvas, view, theme)
+    _edges(canvas, view, theme)
+    if fl.page is not None:
+        _connectors(canvas, fl.page, theme)
+    dot.close()
+    return dot.text()
 
 
-def _steps(f: _Flow, color: str, processes: Mapping[str, Process], href: str | None,
-           link_stubs: bool) -> list[tuple[str, str]]:
-    """Each step in its lane, with its caption; returns the (upper, lower) caption pairs."""
-    captions: list[tuple[str, str]] = []
-    for n in f.steps:
-        data = f.g.nodes[n]
-        band = f.lanes[f.lane_of(n)]
-        band.members.append(n)
-        attrs, caption = _step_attrs(data["step"], data, f.texts, f.theme, color, f.lane_index, processes, href,
-                                     link_stubs)
-        band.nodes.append(f"{quote(n)}{dot_attrs(attrs)};")
-        if caption:
-            # Event names below the circle, gateway questions above the diamond, as
-            # nodes of their own: dot keeps them in the band and clear of edges.
-            node = f"caption:{n}"
-            cattrs: dict[str, str | float | int | Html] = {
-                "shape": "plaintext", "margin": 0, "height": 0.2, "fontsize": f.theme.small_size + 0.5,
-                "label": Html(caption), "id": f"caption-{n}",
-            }
-            band.nodes.append(f"{quote(node)}{dot_attrs(cattrs)};")
-            f.attached[n].append(node)
-            captions.append((node, n) if data["kind"] == "gateway" else (n, node))
-    return captions
+def _connectors(canvas: Canvas, page: Page, theme: Theme) -> None:
+    """The page's off-page connectors; of a bundle of lines that leave for one page, one circle shows."""
+    shown: list[tuple[lay.Box, int]] = []
+    for cid, (box, other) in sorted(page.connectors.items(), key=lambda c: (c[1][0][1], c[1][0][0], c[0])):
+        hidden = any(o == other and abs(b[0] - box[0]) < b[2] and abs(b[1] - box[1]) < b[3] for b, o in shown)
+        if not hidden:
+            shown.append((box, other))
+        canvas.node(cid, box, {"shape": "circle", "style": "invis" if hidden else "filled", "fillcolor": "#ffffff",
+                               "color": theme.ink, "fontsize": LABEL_PT, "label": "" if hidden else str(other),
+                               "id": cid.replace(":", "-")})
 
 
-_ASSOCIATION_ENDS: dict[str | None, dict[str, str | float | int | Html]] = {
-    "output": {"dir": "back", "arrowtail": "vee"},
-    "input": {"dir": "forward", "arrowhead": "vee"},
-}
+def _extent(d: lay.Diagram) -> tuple[int, int]:
+    """Width and height of everything drawn, in pixels (edges may run right of the pools)."""
+    xs = [x + w for x, _, w, _ in (*d.shapes.values(), *d.labels.values())]
+    ys = [y + h for _, y, _, h in (*d.shapes.values(), *d.labels.values())]
+    for pts in d.edges.values():
+        xs += [x for x, _ in pts]
+        ys += [y for _, y in pts]
+    return max(xs, default=100) + 10, max(ys, default=100) + 10
 
 
-def _references(f: _Flow) -> list[_Edge]:
-    """Documents and information systems: a reference beside each step that uses one."""
-    g, theme = f.g, f.theme
-    wrap_small = max(12, theme.wrap - 4)
-    edges: list[_Edge] = []
-    for u, v, d in g.edges(data=True):
-        if d["kind"] != "association":
-            continue
-        step_id, other = (u, v) if u in f.attached else (v, u)
-        if step_id not in f.attached:
-            continue
-        odata = g.nodes[other]
-        ref = f"ref:{step_id}:{other}"
-        label = f.texts(odata.get("label")) or other
-        rattrs: dict[str, str | float | int | Html] = {
-            **style_attrs(odata["kind"]), "label": Html(lines_html(wrap(label, wrap_small))),
-            "fontsize": theme.small_size, "margin": "0.06,0.03", "id": f"ref-{step_id}-{other}",
-        }
-        if odata["kind"] == "datastore":
-            rattrs["height"] = 0.42
-        f.lanes[f.lane_of(step_id)].nodes.append(f"{quote(ref)}{dot_attrs(rattrs)};")
-        f.attached[step_id].append(ref)
-        # The reference is written as the tail so that it sits below its step.
-        eattrs: dict[str, str | float | int | Html] = {
-            "style": "dotted", "arrowsize": 0.55, "id": d["id"], "color": theme.muted,
-        }
-        edges.append((ref, step_id, eattrs | _ASSOCIATION_ENDS.get(d.get("direction"), {"dir": "none"})))
-    return edges
+def _note_fallbacks(texts: Texts, process: Process, system: QualitySystem | None) -> None:
+    """Ask ``texts`` for every name the picture shows, so that it counts those in another language."""
+    texts(process.name)
+    called = {p.process: p.name for p in system.processes} if system is not None else {}
+    for step in process.steps:
+        texts(step.label if step.label is not None or not step.call else called.get(step.call))
+        texts(step.note)
+        for name in step.systems:
+            texts(name)
+    for f in process.flow:
+        texts(getattr(f, "label", None))
+    for m in process.messages:
+        texts(m.name)
+    for doc in process.documents:
+        texts(doc.name)
+    if system is not None:
+        used = set(process.lanes) | {s.lane for s in process.steps if s.lane}
+        parties = {m.from_ for m in process.messages} | {m.to for m in process.messages}
+        for r in system.roles:
+            if r.id in used:
+                texts(r.name)
+        for s in system.stakeholders:
+            if s.id in parties:
+                texts(s.name)
 
 
-def _messages(f: _Flow) -> list[_Edge]:
-    """Message flows: the message lands on its name inside the participant's pool band."""
-    theme = f.theme
-    edges: list[_Edge] = []
-    for u, v, d in f.messages:
-        eattrs: dict[str, str | float | int | Html] = {
-            "style": "dashed", "dir": "both", "arrowtail": "odot", "arrowhead": "empty", "arrowsize": 0.8,
-            "id": d["id"], "color": theme.muted,
-        }
-        if u in f.attached and v in f.attached:  # between two steps: drawn directly
-            edges.append((u, v, eattrs | {"constraint": "false"}))
-            continue
-        party, step_id = (v, u) if u in f.attached else (u, v)
-        if party not in f.pools or step_id not in f.attached:
-            continue
-        node = f"msg:{d['id']}"
-        name = f.texts(d.get("label"))
-        mattrs: dict[str, str | float | int | Html] = {
-            "shape": "plaintext", "margin": "0.04,0.02", "fontsize": theme.small_size, "id": f"msg-{d['id']}",
-            "label": Html("<I>" + lines_html(wrap(name, theme.wrap - 4)) + "</I>") if name else "",
-        }
-        if not name:
-            mattrs |= {"shape": "point", "width": 0.06}
-        f.pools[party].nodes.append(f"{quote(node)}{dot_attrs(mattrs)};")
-        f.pools[party].members.append(node)
-        f.attached[step_id].append(node)
-        edges.append((step_id, node, eattrs) if u == step_id else (node, step_id, eattrs))
-    return edges
-
-
-def _write_bands(dot: Dot, bands: list[_Band], f: _Flow) -> None:
-    """Bands as clusters, each with an invisible head (leftmost rank) and tail (rightmost rank)
-    so that every band spans the whole width."""
-    theme = f.theme
-    for i, band in enumerate(bands):
-        pool = band.kind == "pool"
-        fill = theme.pool_fill if pool else theme.lane_fills[f.lane_index[band.key] % len(theme.lane_fills)]
-        dot.open(f"subgraph {quote(f'cluster_{i}')}")
-        label = Html(f"<B>{lines_html(wrap(band.label, 40), 'LEFT')}</B>") if band.label else ""
-        dot.defaults("graph", {
-            "label": label, "labeljust": "l", "labelloc": "t", "style": "filled", "fillcolor": fill,
-            "color": theme.pool_border if pool else theme.lane_border, "penwidth": 1.0, "margin": 10,
-            "fontsize": theme.font_size + 1, "id": f"{band.kind}-{band.key or 'none'}",
+def _bands(canvas: Canvas, fl: FlowLayout, texts: Texts, system: QualitySystem | None, theme: Theme,
+           left: int = 0) -> None:
+    """The process's pool, its lanes with their headers, and the participants' collapsed pools."""
+    d, plan = fl.diagram, fl.plan
+    roles = {r.id: r.name for r in system.roles} if system else {}
+    parties = {s.id: s.name for s in system.stakeholders} if system else {}
+    if plan.participant in d.shapes:
+        canvas.node(plan.participant, d.shapes[plan.participant], {
+            "shape": "box", "style": "filled", "fillcolor": theme.lane_fills[0], "color": theme.lane_border,
+            "label": "", "id": "participant",
         })
-        dot.node(f"band:{i}:head", _INVISIBLE)
-        dot.node(f"band:{i}:tail", _INVISIBLE)
-        for statement in band.nodes:
-            dot.line(statement)
-        dot.close()
-
-
-def _tie_bands(dot: Dot, bands: list[_Band], f: _Flow) -> None:
-    """Every head on the first rank and every tail on the last: full-width bands.
-
-    The bands' vertical order is not dot's to keep (it swaps clusters freely); the second
-    layout stage, :func:`~qms.render.bands.pin_bands`, stacks them in this order. Heads go
-    before the steps that start the flow and tails after those that end it: few edges, so
-    dot needs no long chains of virtual nodes (150 steps stay fast).
-    """
-    dot.same_rank(f"band:{i}:head" for i in range(len(bands)))
-    dot.same_rank(f"band:{i}:tail" for i in range(len(bands)))
-    seq = nx.DiGraph()
-    seq.add_nodes_from(f.steps)
-    seq.add_edges_from((u, v) for u, v, d in f.g.edges(data=True) if d["kind"] == "sequence")
-    first = [n for n in f.steps if seq.in_degree(n) == 0]
-    reached = reachable(seq, first)
-    first += [n for n in f.steps if n not in reached]  # loops with no way in
-    last = [n for n in f.steps if seq.out_degree(n) == 0]
-    leads_out = reaching(seq, last)
-    last += [n for n in f.steps if n not in leads_out]
-    band_no = {band.key: i for i, band in enumerate(bands) if band.kind == "lane"}
-    for n in first:
-        dot.edge(f"band:{band_no[f.lane_of(n)]}:head", n, _HIDDEN | {"weight": 0})
-    for n in last:
-        dot.edge(n, f"band:{band_no[f.lane_of(n)]}:tail", _HIDDEN | {"weight": 0})
-    for i, band in enumerate(bands):
-        if not band.members:
-            dot.edge(f"band:{i}:head", f"band:{i}:tail", _HIDDEN | {"weight": 0})
-
-
-def _sequence_flows(dot: Dot, f: _Flow) -> None:
-    """The sequence flows, labelled with their label or condition; a default flow gets a diamond tail."""
-    for u, v, d in f.g.edges(data=True):
-        if d["kind"] != "sequence":
+    bands = [(d.shapes[lane][1], i, lane, role) for i, (role, lane) in enumerate(plan.lanes) if lane in d.shapes]
+    bands += [(d.shapes[pid][1], -1, pid, party) for pid, party in fl.party_of.items() if pid in d.shapes]
+    for _, i, ident, who in sorted(bands):  # top to bottom
+        box = d.shapes[ident]
+        if i < 0:
+            name = texts(parties.get(who)) or who
+            canvas.node(ident, box, {
+                "shape": "box", "style": "filled", "fillcolor": theme.pool_fill, "color": theme.pool_border,
+                "fontsize": TASK_PT + 1, "id": f"pool-{who}",
+                "label": Html(f"<B>{lines_html(wrap_lines(name, box[2] - 20, CHAR_W * 1.3))}</B>")
+                if box[2] >= 160 else "",  # a pool cut narrow by a page edge keeps its name where it is wide
+            })
             continue
-        eattrs: dict[str, str | float | int | Html] = {"id": d["id"], "penwidth": 1.2}
-        label = f.texts(d.get("label")) or (d.get("condition") or "")
-        if label:
-            eattrs["label"] = Html(lines_html(wrap(label, 16)))
-        if d.get("default"):
-            eattrs |= {"dir": "both", "arrowtail": "odiamond"}  # no slash marker in Graphviz
-        dot.edge(u, v, eattrs)
+        canvas.node(ident, box, {
+            "shape": "box", "style": "filled", "fillcolor": theme.lane_fills[i % len(theme.lane_fills)],
+            "color": theme.lane_border, "label": "", "id": f"lane-{who}",
+        })
+        lines = wrap_lines(texts(roles.get(who)) or who, LANE_HEADER - 12, CHAR_W * 1.2)  # bold
+        canvas.node(f"header:{ident}", (left or box[0], box[1], LANE_HEADER, box[3]), {
+            "shape": "box", "style": "filled", "fillcolor": theme.pool_fill, "color": theme.lane_border,
+            "fontsize": LABEL_PT + 0.5, "id": f"header-{who}", "label": Html(f"<B>{lines_html(lines)}</B>"),
+        })
 
 
-def _step_attrs(
-    step: Step,
-    data: Mapping[str, object],
-    texts: Texts,
-    theme: Theme,
-    color: str,
-    lane_index: Mapping[str, int],
-    processes: Mapping[str, Process],
-    href: str | None,
-    link_stubs: bool,
-) -> tuple[dict[str, str | float | int | Html], str]:
-    """A step's DOT attributes, and the caption drawn beside an event or gateway."""
-    kind = str(data["kind"])
+def _steps(canvas: Canvas, fl: FlowLayout, theme: Theme, color: str, processes: Mapping[str, Process],
+           href: str | None, link_stubs: bool, step_href: str | None) -> None:
+    """Every flow node at its box, with its name inside (tasks) or as a label of its own (the rest)."""
+    d, plan = fl.diagram, fl.plan
+    lane_no = {role: i for i, (role, _) in enumerate(plan.lanes)}
+    for node in plan.nodes:
+        if node.id not in d.shapes:
+            continue
+        attrs = _node_attrs(node, d.shapes[node.id], theme, color, lane_no)
+        step = node.step
+        if step is not None:
+            called = processes.get(step.call or "") if node.kind == "call" else None
+            if href and called is not None and (called.steps or link_stubs):
+                attrs |= {"URL": href.format(id=called.process), "target": "_top"}
+            elif step_href:
+                attrs |= {"URL": step_href.format(process=plan.process.process, step=step.id), "target": "_top"}
+        canvas.node(node.id, d.shapes[node.id], attrs)
+        if node.id in d.labels and node.name:
+            _label(canvas, node.id, d.labels[node.id], node.name)
+
+
+def _node_attrs(node: Node, box: lay.Box, theme: Theme, color: str,
+                lane_no: Mapping[str, int]) -> dict[str, str | float | int | Html]:
+    """Shape, fill and inner text of a flow node."""
+    kind = _GRAPH_KIND.get(node.tag, "gateway" if node.tag in _MARKERS else "event")
+    if node.step is not None:
+        kind = KINDS[node.kind].graph_kind
     style = NODE_STYLES[kind]
-    attrs = style_attrs(kind)
-    attrs["id"] = step.id
-    if color == "pdca" and step.pdca:
+    attrs: dict[str, str | float | int | Html] = {**style_attrs(kind), "id": node.id, "tooltip": node.name or node.id}
+    fill = theme.task_fill
+    step = node.step
+    if step is not None and color == "pdca" and step.pdca:
         fill = theme.pdca_fills[step.pdca]
-    elif color == "lane":
-        fill = theme.lane_palette[lane_index[step.lane or ""] % len(theme.lane_palette)]
-    else:
-        fill = theme.task_fill
-    name = texts(step.label)
+    elif color == "lane" and node.lane is not None and node.lane in lane_no:
+        fill = theme.lane_palette[lane_no[node.lane] % len(theme.lane_palette)]
     if kind in ("start", "end", "event"):
-        sign = {"timer": theme.timer_sign, "message": theme.message_sign}.get(step.trigger or "", "")
+        trigger = step.trigger if step is not None else None
+        sign = {"timer": theme.timer_sign, "message": theme.message_sign}.get(trigger or "", "")
         attrs["label"] = Html(f'<FONT POINT-SIZE="{style.sign_size:g}">{html_text(sign)}</FONT>' if sign else " ")
-        when = texts(step.when)
-        lines = wrap(name, theme.wrap - 4) + ([f"({when})"] if when else [])
-        caption = lines_html(lines) if name or when else ""
-        attrs["tooltip"] = name or step.id
+        attrs["fillcolor"], attrs["style"] = "#ffffff", "filled"
     elif kind == "gateway":
-        marker = kind_of(step.kind).marker
+        marker = _MARKERS.get(node.tag, "")
         attrs["label"] = Html(f'<FONT POINT-SIZE="{style.sign_size:g}"><B>{html_text(marker)}</B></FONT>')
         attrs["fillcolor"] = fill
-        caption = lines_html(wrap(name, theme.wrap)) if name else ""
-        attrs["tooltip"] = name or step.id
     else:
-        called = processes.get(step.call or "") if kind == "subprocess" else None
-        if kind == "subprocess" and not name:
-            name = texts(called.name) if called else (step.call or step.id)
-        body = lines_html(wrap(name or step.id, theme.wrap))
+        lines = wrap_lines(node.name, box[2] - 8, TASK_CHAR_W)
+        body = lines_html(lines)
         if kind == "subprocess":
-            body += f'<BR/><FONT POINT-SIZE="{theme.font_size + 2:g}">{theme.call_sign}</FONT>'
-            if href and called is not None and (called.steps or link_stubs):
-                attrs["URL"] = href.format(id=called.process)
-                attrs["target"] = "_top"
-        attrs["label"] = Html(body)
-        attrs["fillcolor"] = fill
-        attrs["margin"] = "0.12,0.06"
-        attrs["tooltip"] = name or step.id
-        caption = ""
-    return attrs, caption
+            body += f'<BR/><FONT POINT-SIZE="{TASK_PT + 2:g}">{theme.call_sign}</FONT>'
+        attrs |= {"label": Html(body), "fillcolor": fill, "fontsize": TASK_PT, "margin": 0}
+    return attrs
+
+
+def _label(canvas: Canvas, owner: str, box: lay.Box, text: str, italic: bool = False) -> None:
+    """A name in its own box (under an event or gateway, beside a flow), wrapped as the layout sized it."""
+    body = lines_html(wrap_lines(text, max(LABEL_W, box[2])))
+    if italic:
+        body = f"<I>{body}</I>"
+    canvas.text(f"label:{owner}", box, {"fontsize": LABEL_PT, "id": f"label-{owner}", "label": Html(body)})
+
+
+def _artifacts(canvas: Canvas, fl: FlowLayout, theme: Theme) -> None:
+    """Documents (data objects), information systems (stores) and notes, under their steps."""
+    d, plan = fl.diagram, fl.plan
+    names = {attrs["id"]: attrs.get("name", "") for _, attrs in plan.refs}
+    notes = {attrs["id"]: text or "" for tag, attrs, text in plan.artifacts if tag == "textAnnotation"}
+    for ident, kind in plan.shapes_di:
+        if ident not in d.shapes:
+            continue
+        if kind == "note":
+            lines = wrap_lines(notes.get(ident, ""), 110)
+            canvas.node(ident, d.shapes[ident], {
+                "shape": "box", "style": "filled", "fillcolor": "#ffffff", "color": theme.muted,
+                "fontsize": LABEL_PT, "margin": 0, "id": ident, "label": Html(lines_html(lines, "LEFT")),
+            })
+        elif kind in _ARTIFACT_STYLE:
+            canvas.node(ident, d.shapes[ident], {**style_attrs(_ARTIFACT_STYLE[kind]), "id": ident, "label": ""})
+            if ident in d.labels:
+                _label(canvas, ident, d.labels[ident], names.get(ident, ""))
+
+
+def _edges(canvas: Canvas, fl: FlowLayout, theme: Theme) -> None:
+    """Sequence flows (solid), associations (dotted) and message flows (dashed), along their routes."""
+    d, plan = fl.diagram, fl.plan
+    defaults = {node.default for node in plan.nodes if node.default}
+    small = 0.7 * ARROW
+    for f in plan.flows:
+        attrs: dict[str, str | float | int | Html] = {"id": f.id, "penwidth": 1.2}
+        if f.id in defaults:
+            attrs |= {"dir": "both", "arrowtail": "odiamond"}
+        _edge(canvas, fl, f.id, f.src, f.dst, attrs, small if f.id in defaults else 0.0, small)
+        if f.id in d.labels and f.name:
+            _label(canvas, f.id, d.labels[f.id], f.name)
+    flows = {f.id for f in plan.flows}
+    assoc_ends = {art.assoc: (node.id, art) for node in plan.pool.nodes for art in node.artifacts}
+    for ident in plan.edges_di:
+        if ident in flows or ident not in assoc_ends:
+            continue
+        step, art = assoc_ends[ident]
+        tail, head = (art.id, step) if art.incoming else (step, art.id)
+        note = any(i == art.id and k == "note" for i, k in plan.shapes_di)
+        attrs = {"id": ident, "style": "dotted", "color": theme.muted, "arrowsize": 0.55,
+                 "arrowhead": "none" if note else "vee"}
+        _edge(canvas, fl, ident, tail, head, attrs, 0.0, 0.0 if note else 0.55 * ARROW)
+    ends = {party: pid for pid, party in fl.party_of.items()}
+    for mid, src, dst, name, _ in plan.messages:
+        attrs = {"id": mid, "style": "dashed", "dir": "both", "arrowtail": "odot", "arrowhead": "empty",
+                 "arrowsize": 0.8, "color": theme.muted}
+        _edge(canvas, fl, mid, ends.get(src, src), ends.get(dst, dst), attrs, 0.8 * ARROW, 0.8 * ARROW)
+        if mid in d.labels and name:
+            _label(canvas, mid, d.labels[mid], name, italic=True)
+
+
+def _edge(canvas: Canvas, fl: FlowLayout, eid: str, tail: str, head: str, attrs: Attrs, start: float,
+          end: float) -> None:
+    """Every part of one edge on the picture; a part cut at the page's edge has no arrowhead there."""
+    for pid, t, h, first, last in fl.pieces(eid, tail, head):
+        cut: dict[str, str | float | int | Html] = {"id": pid}
+        if not first:
+            cut["arrowtail"] = "none"
+        if not last:
+            cut["arrowhead"] = "none"
+        points = (fl.page.diagram if fl.page is not None else fl.diagram).edges[pid]
+        canvas.edge(t, h, points, {**attrs, **cut}, start=start if first else 0.0, end=end if last else 0.0)

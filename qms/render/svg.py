@@ -114,8 +114,8 @@ def render(
     fmt
         ``svg``, ``png``, ``pdf``, or ``dot`` (the DOT text, UTF-8; no Graphviz needed).
     engine
-        ``dot``, ``neato``, ``dot-bands``, or ``svg`` for a diagram drawn as SVG; default: the
-        diagram's, or ``dot`` for text.
+        ``dot``, ``neato``, ``dot-bands``, ``pinned``, or ``svg`` for a diagram drawn as SVG;
+        default: the diagram's, or ``dot`` for text.
     dpi
         Resolution of PNG output (Graphviz default 96).
     timeout
@@ -163,6 +163,8 @@ def render(
             except GraphvizError:
                 continue
         return _run(["neato", "-n2", "-Gsplines=line", *options], pinned, timeout, log)
+    if engine == "pinned":  # every node and edge has its position: Graphviz only draws
+        return _run(["neato", "-n2", *options], source, timeout, log)
     if engine not in ("dot", "neato"):
         raise ValueError(f"unknown Graphviz engine {engine!r}")
     return _run([engine, *options], source, timeout, log)

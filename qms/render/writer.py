@@ -61,9 +61,9 @@ class Diagram:
     name: str  #: file stem: the process id, ``map``, ``hierarchy`` or ``vuosikello``
     kind: str  #: one of :data:`DIAGRAM_KINDS`
     dot: str  #: the DOT text; with engine ``svg``, the finished SVG
-    #: ``dot``, ``neato``, or ``dot-bands``: dot lays out, :func:`pin_bands` stacks the
-    #: lanes in order and ``neato -n2`` draws (the flows); ``svg``: drawn without
-    #: Graphviz (the vuosikello), only converted for PNG and PDF.
+    #: ``dot``, ``neato``, ``dot-bands`` (dot lays out, :func:`pin_bands` stacks the bands
+    #: in order and ``neato -n2`` draws: the map), ``pinned`` (every position given: the
+    #: flows) or ``svg`` (drawn without Graphviz: the vuosikello; only converted for PNG and PDF).
     engine: str = "dot"
     fallbacks: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -102,3 +103,25 @@ def test_png_of_the_wheel_without_rsvg_convert_says_what_to_install(
     assert result.exit_code == 2
     assert "rsvg-convert was not found on PATH: install librsvg" in result.stderr
     assert "Traceback" not in result.output and not list(Path("out").glob("*.png"))
+
+
+def test_pages_cut_wide_flows_on_the_systems_paper(runner: CliRunner, tmp_path: Path) -> None:
+    args = ["render", str(MINI), "-f", "dot", "--kind", "flow", "--process", "talousarvio", "--pages"]
+    result = runner.invoke(cli, [*args, "-o", "a4"])
+    assert result.exit_code == 0, result.output
+    a4 = sorted(p.name for p in Path("a4").iterdir())
+    assert len(a4) > 1 and all(name.startswith("talousarvio-") for name in a4)
+    system = tmp_path / "mini"
+    shutil.copytree(MINI, system)
+    yaml = system / "system.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8") + "paper: a3\n", encoding="utf-8")
+    result = runner.invoke(cli, ["render", str(system), *args[2:], "-o", "a3"])
+    assert result.exit_code == 0, result.output
+    def width(folder: str) -> float:  # of the first page, in points
+        match = re.search(r'bb="0,0,([\d.]+),', Path(folder, "talousarvio-1.dot").read_text(encoding="utf-8"))
+        assert match is not None
+        return float(match.group(1))
+
+    assert width("a4") <= 277 / 25.4 * 72 < width("a3") <= 400 / 25.4 * 72
+    result = runner.invoke(cli, [*args[:-1], "--paper", "a3", "-o", "again"])
+    assert sorted(p.name for p in Path("again").iterdir()) == sorted(p.name for p in Path("a3").iterdir())

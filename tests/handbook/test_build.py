@@ -248,3 +248,20 @@ def test_no_card_is_empty(name: str) -> None:
             title = " ".join(heading[0].text_content().split()) if heading else ""
             assert body != title, f"{path}: the card '{title}' is empty"
         assert not doc.xpath("//dl[not(*)]"), f"{path}: an empty list of facts"
+
+
+@pytest.mark.needs_dot
+def test_steps_of_a_drawn_flow_link_to_their_rows(redu: QualitySystem) -> None:
+    from qms.handbook.build import diagram_specs
+    from qms.render.svg import render
+
+    spec = next(s for s in diagram_specs(redu, lang="fi") if s.path.endswith("/talousarvio.svg"))
+    site = build_site(redu, lang="fi", diagrams={spec.path: render(spec.draw(), "svg").decode()})
+    page = html.fromstring(site[process_path("talousarvio")])
+    links = page.xpath("//figure//*[local-name()='svg']//@*[contains(name(), 'href')]")
+    steps = redu.process("talousarvio").steps
+    assert {link.partition("#")[2] for link in links} >= {f"process-talousarvio-step-{s.id}" for s in steps
+                                                           if s.call is None}
+    printed = html.fromstring(site["print.html"])
+    assert "#process-talousarvio-step-raami" in printed.xpath("//*[local-name()='svg']//@*[contains(name(), 'href')]")
+    assert broken_links(site) == []

@@ -65,3 +65,11 @@ def test_graphviz_output_of_hostile_names_is_escaped() -> None:
     assert "<script>" not in svg
     texts = "".join(tree.itertext())
     assert "<script>alert(1)</script>" in texts  # shown as text
+
+
+def test_a_link_to_a_row_keeps_its_anchor_on_the_mapped_page() -> None:
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+           '<a xlink:href="../p.html#row-1"><text>x</text></a></svg>')
+    assert 'href="../../processes/p.html#row-1"' in inline_svg(svg, prefix="d-", label="x",
+                                                               links={"../p.html": "../../processes/p.html"})
+    assert 'href="#row-1"' in inline_svg(svg, prefix="d-", label="x", links={"../p.html": "#process-p"})

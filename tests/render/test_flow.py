@@ -60,14 +60,15 @@ def test_shapes_follow_the_kinds(mini: QualitySystem) -> None:
     assert re.search(r'"loppu" \[shape="circle".*penwidth="3.2"', dot)
     assert re.search(r'"tyopaikalla" \[shape="box".*⊞', dot)
     talous = draw_flow(mini.process("talousarvio"), mini).dot
-    assert re.search(r'"ref:raami:raamilaskelma" \[shape="note"', talous)
-    assert re.search(r'"ref:seuranta:ds_bi" \[shape="cylinder"', talous)
-    assert re.search(r'"okm" -> "raami"|"msg:m_okm_raami" -> "raami" \[style="dashed".*arrowhead="empty"', talous)
+    assert re.search(r'"DataObjectReference_raami_raamilaskelma" \[shape="note"', talous)
+    assert re.search(r'"DataStoreReference_seuranta_[^"]*" \[shape="cylinder"', talous)
+    assert re.search(r'"Participant_okm" -> "raami" \[id="m_okm_raami", style="dashed".*arrowhead="empty"', talous)
 
 
 def test_decision_branches_are_labelled(mini: QualitySystem) -> None:
     dot = draw_flow(mini.process("talousarvio"), mini).dot
-    assert re.search(r'"raamissa" -> "esitykset" \[id="f_raamissa_esitykset".*label=<ei, sopeutetaan>', dot)
+    assert re.search(r'"raamissa" -> "esitykset_join" \[id="f_raamissa_esitykset"', dot)
+    assert re.search(r'"label:f_raamissa_esitykset" \[.*label=<ei,<BR/>sopeutetaan>, shape="plaintext"', dot)
 
 
 def test_call_links_to_described_processes_only(mini: QualitySystem) -> None:
@@ -97,3 +98,9 @@ def test_english_fallbacks_are_exact(mini: QualitySystem) -> None:
     assert ("fi", "Raamilaskelma") in d.fallbacks  # a plain string is the default language
     assert all(lang == "fi" for lang, _ in d.fallbacks)
     assert "Monthly report" in d.dot
+
+
+def test_steps_link_to_their_rows_when_asked(mini: QualitySystem) -> None:
+    dot = draw_flow(mini.process("talousarvio"), mini, step_href="p.html#{process}-{step}").dot
+    assert re.search(r'"raami" \[.*URL="p.html#talousarvio-raami"', dot)
+    assert "URL" not in draw_flow(mini.process("talousarvio"), mini).dot

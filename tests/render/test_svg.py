@@ -31,7 +31,7 @@ def _lane_boxes(data: bytes) -> dict[str, tuple[float, float]]:
     root = etree.fromstring(data)
     boxes = {}
     for g in root.iter(f"{SVG}g"):
-        if g.get("class") == "cluster":
+        if g.get("class") == "node" and g.get("id", "").startswith(("lane-", "pool-")):
             ys = [float(p.split(",")[1]) for p in g.find(f"{SVG}polygon").get("points").split()]
             boxes[g.get("id")] = (min(ys), max(ys))
     return boxes

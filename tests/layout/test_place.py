@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qms.bpmn.layout import Artifact, Edge, External, Message, Node, Pool, layout
+from qms.layout import Artifact, Edge, External, Message, Node, Pool, layout
 from tests.bpmn.geometry import Shape, _segment_hits
 
 

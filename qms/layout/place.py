@@ -1,192 +1,40 @@
-"""A linear-time layered layout for BPMN DI: lanes as bands, flows left to right, orthogonal edges."""
+"""Placement and orthogonal routing: lanes as bands, flows left to right, pools and participants stacked."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from qms.graph.build import digraph
-from qms.graph.queries import depth_first, layers
+from qms.layout.labels import place_labels
+from qms.layout.order import rank
+from qms.layout.route import by_channel, channel_crossing, corridor_crossing, elbow_free, untangled
+from qms.layout.shapes import (
+    ARTIFACT_GAP,
+    ARTIFACT_SEP,
+    BUS_PAD,
+    CHANNEL_MIN,
+    CORRIDOR_MIN,
+    CORRIDOR_SLOT,
+    EXTERNAL_GAP,
+    EXTERNAL_H,
+    EXTERNAL_MIN_W,
+    HALF,
+    LABEL_W,
+    LANE_HEADER,
+    MIN_BAND,
+    POOL_GAP,
+    POOL_HEADER,
+    POOL_PAD,
+    ROW_PAD,
+    SLOT,
+    Box,
+    Diagram,
+    External,
+    Point,
+    Pool,
+)
 
-__all__ = [
-    "Artifact",
-    "Diagram",
-    "Edge",
-    "External",
-    "Message",
-    "Node",
-    "Pool",
-    "label_size",
-    "layout",
-    "task_width",
-]
-
-# Sizes follow bpmn-js defaults, so that other tools draw the shapes as they would.
-TASK_H = 80
-HALF = TASK_H // 2  # every row aligns its shapes on one centre line, TASK_H / 2 below its top
-LABEL_W = 90  # external labels (events, gateways, data, flows) are wrapped to this width
-LINE_H = 14
-CHAR_W = 6.2  # external labels: 11 px Arial
-TASK_CHAR_W = 7.2  # task names: 12 px Arial
-POOL_HEADER = 30
-LANE_HEADER = 30
-POOL_PAD = 20  # from the lane header to the first channel
-SLOT = 10  # distance between parallel edge segments in a channel
-CORRIDOR_SLOT = 8
-CHANNEL_MIN = 50
-CORRIDOR_MIN = 24
-ROW_PAD = 12
-ARTIFACT_GAP = 24  # from a shape (and its label) down to its artifacts
-ARTIFACT_SEP = 16
-EXTERNAL_H = 60
-EXTERNAL_GAP = 20
-EXTERNAL_MIN_W = 160
-POOL_GAP = 40
-BUS_PAD = 16
-MIN_BAND = 100
-
-
-def _wrap(text: str, width: int, char_w: float = CHAR_W) -> int:
-    """Number of lines ``text`` takes when wrapped at ``width`` pixels (an estimate)."""
-    per_line = max(1, int(width / char_w))
-    if len(text) <= per_line:  # its words and the spaces between them fit on one line
-        return 1
-    lines, used = 1, 0
-    for word in text.split():
-        n = len(word)
-        if used and used + 1 + n > per_line:
-            lines += 1
-            used = 0
-        while n > per_line:  # a word longer than the line is broken
-            lines += 1
-            n -= per_line
-        used = used + 1 + n if used else n
-    return lines
-
-
-def _longest_word(text: str) -> int:
-    return max(map(len, text.split()), default=0)
-
-
-def label_size(text: str, width: int = LABEL_W) -> tuple[int, int]:
-    """Width and height of an external label (as bpmn-js wraps it).
-
-    bpmn-js draws external labels 90 px wide whatever the bounds say, breaking long words.
-
-    Examples
-    --------
-    >>> label_size("kyllä")
-    (32, 14)
-    >>> label_size("Mahtuvatko esitykset raamiin?")
-    (90, 42)
-    """
-    if not text:
-        return 0, 0
-    lines = _wrap(text, width)
-    w = width if lines > 1 else min(width, int(len(text) * CHAR_W) + 1)
-    return w, lines * LINE_H
-
-
-def task_width(text: str) -> int:
-    """Width of a task shape: 100, or wider so that its longest word fits on a line and
-    its name in five lines.
-
-    Examples
-    --------
-    >>> task_width("Budjettiohje")
-    100
-    >>> task_width("Rahoitusennuste ja talousarvioraami")
-    130
-    """
-    if len(text) * TASK_CHAR_W <= 88 * 4:  # short names: only the longest word matters
-        need = _longest_word(text) * TASK_CHAR_W + 12
-        return 100 if need <= 100 else min(400, 10 * -(-int(need) // 10))
-    w = max(100, 10 * -(-int(_longest_word(text) * TASK_CHAR_W + 12) // 10))
-    while _wrap(text, w - 12, TASK_CHAR_W) > 5 and w < 400:
-        w += 10
-    return w
-
-
-@dataclass(slots=True)
-class Artifact:
-    """A shape drawn under its step (a data object, a data store, a text annotation)."""
-
-    id: str
-    w: int
-    h: int
-    assoc: str  # id of the association (or data association) edge
-    incoming: bool = False  # the edge points from the artifact to the step
-    label_h: int = 0  # external label height (data objects and stores)
-
-
-@dataclass(slots=True)
-class Node:
-    """A flow node to place: its band (lane index), its size and its external label."""
-
-    id: str
-    band: int
-    w: int
-    h: int
-    label_w: int = 0  # external label below the shape (0: none or inside)
-    label_h: int = 0
-    artifacts: list[Artifact] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Edge:
-    """A sequence flow between two node ids, with its label size."""
-
-    id: str
-    src: str
-    dst: str
-    label_w: int = 0
-    label_h: int = 0
-
-
-@dataclass(slots=True)
-class Message:
-    """A message flow between a node and an external participant."""
-
-    id: str
-    node: str
-    external: str
-    incoming: bool  # from the participant to the node
-    label_w: int = 0
-    label_h: int = 0
-
-
-@dataclass(slots=True)
-class Pool:
-    """A process pool: its bands (lanes, top to bottom), nodes, edges and messages."""
-
-    id: str
-    bands: list[str]  # lane ids; "" for a band without a lane shape
-    nodes: list[Node]
-    edges: list[Edge]
-    messages: list[Message] = field(default_factory=list)
-    collapsed: bool = False  # a black box (a process without steps)
-    links: list[Edge] = field(default_factory=list)  # message flows between two of its nodes
-
-
-@dataclass(slots=True)
-class External:
-    """An external participant, drawn as a collapsed pool above the process pools."""
-
-    id: str
-
-
-Box = tuple[int, int, int, int]
-Point = tuple[int, int]
-
-
-@dataclass(slots=True)
-class Diagram:
-    """The laid-out diagram: bounds of every shape and label, waypoints of every edge."""
-
-    shapes: dict[str, Box] = field(default_factory=dict)
-    labels: dict[str, Box] = field(default_factory=dict)
-    edges: dict[str, list[Point]] = field(default_factory=dict)
-
+__all__ = ["layout"]
 
 @dataclass(slots=True)
 class _Slots:
@@ -217,59 +65,30 @@ def _nothing_to_place(d: Diagram, oy: int) -> dict[str, list[Point]]:
     return {}
 
 
-def _layers(n: int, out: list[list[tuple[int, int]]], indeg: list[int]) -> tuple[list[int], list[int], set[int]]:
-    """(column of each node, DFS preorder, indices of the back edges), searched from the sources."""
-    g = digraph(range(n), ((v, w, {}) for v in range(n) for _, w in out[v]))
-    search = depth_first(g, [i for i in range(n) if indeg[i] == 0])
-    column = layers(g, search)
-    back = search.back_edges
-    return (
-        [column[v] for v in range(n)],
-        search.preorder,  # type: ignore[return-value]
-        {e for v in range(n) for e, w in out[v] if (v, w) in back},
-    )
-
-
-def _layout_pool(pool: Pool, ox: int) -> _PoolGeometry:
+def _layout_pool(pool: Pool, ox: int, headers: tuple[int, int], downward: set[str]) -> _PoolGeometry:
     nodes = pool.nodes
     n = len(nodes)
     index = {node.id: i for i, node in enumerate(nodes)}
     has_lanes = any(pool.bands)
-    left = POOL_HEADER + (LANE_HEADER if has_lanes else 0)
+    pool_header, lane_header = headers
+    left = pool_header + (lane_header if has_lanes else 0)
     if n == 0:
         width = max(600, left + 200)
         return _PoolGeometry(width, EXTERNAL_H if pool.collapsed else MIN_BAND, {}, _nothing_to_place)
 
-    out: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-    indeg = [0] * n
     src_of = [index[e.src] for e in pool.edges]
     dst_of = [index[e.dst] for e in pool.edges]
-    for k, (s, t) in enumerate(zip(src_of, dst_of, strict=True)):
-        out[s].append((k, t))
-        indeg[t] += 1
-    layer, preorder, back = _layers(n, out, indeg)
-    ncols = max(layer) + 1
+    band = [node.band for node in nodes]
     nbands = len(pool.bands)
+    ranks = rank(n, list(zip(src_of, dst_of, strict=True)), band, nbands)
+    layer, back, band_rows = ranks.column, ranks.back, ranks.band_rows
+    ncols = max(layer) + 1
+    grow = ranks.overall(band)
+    total = sum(band_rows)
+    band_first = [sum(band_rows[:b]) for b in range(nbands)]
 
-    # rows: per band and column, in DFS preorder
-    row = [0] * n
-    fill: dict[tuple[int, int], int] = {}
-    band_rows = [1] * nbands
-    for v in preorder:
-        key = (nodes[v].band, layer[v])
-        r = fill.get(key, 0)
-        fill[key] = r + 1
-        row[v] = r
-        if r + 1 > band_rows[nodes[v].band]:
-            band_rows[nodes[v].band] = r + 1
-    # global row number: rows of all bands top to bottom
-    band_first = [0] * nbands
-    total = 0
-    for bi in range(nbands):
-        band_first[bi] = total
-        total += band_rows[bi]
-    grow = [band_first[nodes[v].band] + row[v] for v in range(n)]
-
+    cells = {(grow[v], layer[v]) for v in range(n)}
+    ends_on_top = {dst_of[k] for k in back} | {index[e.dst] for e in pool.links} | {index[m.node] for m in pool.messages}
     # next occupied column to the right in the same row (for straight edges)
     occupied: dict[int, list[int]] = {}
     for v in range(n):
@@ -289,6 +108,8 @@ def _layout_pool(pool: Pool, ox: int) -> _PoolGeometry:
         ext = node.h // 2 + 6 + node.label_h if node.label_h else node.h // 2
         if ext < HALF:
             ext = HALF
+        if node.artifacts and node.label_h:  # the name goes right of the associations under the shape
+            cw = max(cw, 2 * (node.w // 2 + 4 + node.label_w))
         if node.artifacts:
             sw = 0
             sh = 0
@@ -309,6 +130,9 @@ def _layout_pool(pool: Pool, ox: int) -> _PoolGeometry:
     channel = _Slots()  # key: channel index k (left of column k)
     corridor = _Slots()  # key: global row
     route: list[tuple[int, ...]] = []
+    wants: list[tuple[int, int, int, float, float]] = []  # channel, edge, place in its route, rows in and out
+    runs: list[tuple[int, int, int, float, float, bool, bool]] = []  # corridor runs: row, edge, place, ends
+    straight: set[tuple[int, int]] = set()
     label_room = [0] * (ncols + 1)
     corridor_label = [0] * total
     for k, e in enumerate(pool.edges):
@@ -319,24 +143,52 @@ def _layout_pool(pool: Pool, ox: int) -> _PoolGeometry:
             if s == t:
                 route.append((4, corridor.take(rs), channel.take(i)))
             elif rs == rt:
-                route.append((3, corridor.take(rs)))
+                route.append((3, -1))
+                runs.append((rs, k, 1, 2 * i + 1, 2 * j + 1, False, False))
             else:
-                route.append((5, corridor.take(rs), channel.take(j), corridor.take(rt)))
+                slot = channel.take(j)
+                x1 = 2 * j + slot / 1000  # channel j lies left of column j
+                route.append((5, -1, slot, -1))
+                runs.append((rs, k, 1, 2 * i + 1, x1, False, rt < rs))
+                runs.append((rt, k, 3, x1, 2 * j + 1, rs < rt, False))
             if e.label_h:
                 corridor_label[rs] = max(corridor_label[rs], e.label_h)
         else:
-            if rs == rt and right_of[s] >= j:
+            twin = (s, t) in straight  # a second flow between the same two shapes goes round
+            if rs == rt and right_of[s] >= j and not twin:
                 route.append((0,))
-            elif j == i + 1:
-                route.append((1, channel.take(j)))
+                straight.add((s, t))
+            elif rs != rt and right_of[s] > j and not twin and elbow_free(nodes[t], t, rs, rt, j, cells, ends_on_top):
+                route.append((6,))  # along the source's row, then into the target's top or bottom
+                straight.add((s, t))
+            elif (j == i + 1 or right_of[s] >= j) and not twin:  # along the source's row to the target's channel
+                route.append((1, -1))
+                wants.append((j, k, 1, rs, rt))
             else:
-                route.append((2, channel.take(i + 1), corridor.take(rt), channel.take(j)))
+                route.append((2, -1, -1, -1))
+                wants.append((i + 1, k, 1, rs, rt - 0.5))  # down (or up) to the corridor above the target
+                wants.append((j, k, 3, rt - 0.5, rt))
             if e.label_w:
                 label_room[j] = max(label_room[j], e.label_w + 8)
+    for chan, through in sorted(by_channel(wants).items()):
+        for k, pos, _, _ in untangled(through, channel_crossing):
+            route[k] = (*route[k][:pos], channel.take(chan), *route[k][pos + 1:])
+    for k, way in enumerate(route):  # a long forward edge runs in the corridor above its target
+        if way[0] == 2:
+            s, t = src_of[k], dst_of[k]
+            runs.append((grow[t], k, 2, 2 * (layer[s] + 1) + way[1] / 1000, 2 * layer[t] + way[3] / 1000,
+                         grow[s] < grow[t], False))
+    by_row: dict[int, list[tuple[int, int, float, float, bool, bool]]] = {}
+    for row_no, k, pos, xa, xb, up_a, up_b in runs:
+        by_row.setdefault(row_no, []).append((k, pos, xa, xb, up_a, up_b))
+    for row_no, along in sorted(by_row.items()):
+        for k, pos, *_ in untangled(along, corridor_crossing):
+            route[k] = (*route[k][:pos], corridor.take(row_no), *route[k][pos + 1:])
     link_route: list[tuple[int, int, int]] = []
     for e in pool.links:  # message flows between two steps of the pool: routed like back edges
         s, t = index[e.src], index[e.dst]
         link_route.append((corridor.take(grow[s]), channel.take(layer[t]), corridor.take(grow[t])))
+    entered_below = {dst_of[k] for k, way in enumerate(route) if way[0] == 6 and grow[src_of[k]] > grow[dst_of[k]]}
     msg_route: list[tuple[int, int, int]] = []
     for m in pool.messages:
         v = index[m.node]
@@ -398,7 +250,8 @@ def _layout_pool(pool: Pool, ox: int) -> _PoolGeometry:
             top = ycentre - node.h // 2
             shapes[node.id] = (mid - node.w // 2, top, node.w, node.h)
             if node.label_h:
-                labels[node.id] = (mid - node.label_w // 2, top + node.h + 6, node.label_w, node.label_h)
+                lx = mid + node.w // 2 + 4 if node.artifacts else mid - node.label_w // 2
+                labels[node.id] = (lx, top + node.h + 6, node.label_w, node.label_h)
             if node.artifacts:
                 label_bottom = top + node.h + (6 + node.label_h if node.label_h else 0)
                 atop = max(label_bottom, top + node.h) + ARTIFACT_GAP
@@ -425,7 +278,7 @@ def _layout_pool(pool: Pool, ox: int) -> _PoolGeometry:
             for bi, lane in enumerate(pool.bands):
                 if lane:
                     start, h = band_box[bi]
-                    shapes[lane] = (ox + POOL_HEADER, oy + start, width - POOL_HEADER, h)
+                    shapes[lane] = (ox + pool_header, oy + start, width - pool_header, h)
 
         # sequence flows
         for k, e in enumerate(pool.edges):
@@ -437,6 +290,8 @@ def _layout_pool(pool: Pool, ox: int) -> _PoolGeometry:
             kind = route[k]
             if kind[0] == 0:
                 pts = [(sx_r, sy), (tx_l, ty)]
+            elif kind[0] == 6:
+                pts = [(sx_r, sy), (cx[t], sy), (cx[t], ty + (tn.h // 2 if sy > ty else -(tn.h // 2)))]
             elif kind[0] == 1:
                 x1 = chx(layer[t], kind[1])
                 pts = [(sx_r, sy), (x1, sy), (x1, ty), (tx_l, ty)]
@@ -462,7 +317,7 @@ def _layout_pool(pool: Pool, ox: int) -> _PoolGeometry:
                 pts = [(cx[s], stop), (cx[s], y1), (x1, y1), (x1, y2), (cx[t], y2), (cx[t], ttop)]
             d.edges[e.id] = pts
             if e.label_h:
-                if kind[0] <= 2:  # above the last segment, right-aligned to the target
+                if kind[0] <= 2 or kind[0] == 6:  # above the last segment, right-aligned to the target
                     labels[e.id] = (tx_l - 4 - e.label_w, ty - 3 - e.label_h, e.label_w, e.label_h)
                 else:  # above the corridor segment, left of the source
                     labels[e.id] = (cx[s] - 4 - e.label_w, pts[1][1] - 2 - e.label_h, e.label_w, e.label_h)
@@ -476,27 +331,33 @@ def _layout_pool(pool: Pool, ox: int) -> _PoolGeometry:
             if e.label_h:
                 labels[e.id] = (x1 + 4, y2 - 2 - e.label_h, e.label_w, e.label_h)
 
-        # message flows: up out of the node, through its corridor and the channel on its right
+        # message flows: up out of the node, through its corridor and the channel on its right;
+        # to a participant below, down out of a bare node (no name, data or flow under it)
         tails: dict[str, list[Point]] = {}
         per_node: dict[int, int] = {}
         count: dict[int, int] = {}
-        for v, _, _ in msg_route:
+        down: dict[int, int] = {}
+        for m, (v, _, _) in zip(pool.messages, msg_route, strict=True):
             count[v] = count.get(v, 0) + 1
+            down[v] = down.get(v, 0) + (m.id in downward)
         for m, (v, cslot, _) in zip(pool.messages, msg_route, strict=True):
             node = nodes[v]
             i = per_node.get(v, 0)
             per_node[v] = i + 1
             ax = cx[v] - node.w // 2 + node.w * (i + 1) // (count[v] + 1)
-            ntop = cy[v] - node.h // 2
-            y1 = cory(grow[v], cslot)
             x1 = exits[m.id]
-            tails[m.id] = [(x1, y1), (ax, y1), (ax, ntop)]
+            room = (below[grow[v]] + ROW_PAD - node.h // 2) // max(1, down[v])  # under the node, in its row
+            if (m.id in downward and room >= 10 and v not in entered_below and not node.artifacts
+                    and not node.label_h):
+                y1 = cy[v] + node.h // 2 + min(14, room) * down[v]  # the leftmost lowest: the lines do not cross
+                down[v] -= 1
+                tails[m.id] = [(x1, y1), (ax, y1), (ax, cy[v] + node.h // 2)]
+                continue
+            y1 = cory(grow[v], cslot)
+            tails[m.id] = [(x1, y1), (ax, y1), (ax, cy[v] - node.h // 2)]
         return tails
 
     return _PoolGeometry(width, height, exits, place)
-
-
-# ------------------------------------------------------------------ the diagram
 
 
 def _spans(order: list[str], centre: dict[str, float], width: int) -> dict[str, tuple[int, int]]:
@@ -518,7 +379,8 @@ def _spans(order: list[str], centre: dict[str, float], width: int) -> dict[str, 
     return spans
 
 
-def layout(pools: list[Pool], externals: list[External]) -> Diagram:
+def layout(pools: list[Pool], externals: list[External], *,
+           headers: tuple[int, int] = (POOL_HEADER, LANE_HEADER)) -> Diagram:
     """Lay out process pools (stacked) and external participants (rows above and below them).
 
     Parameters
@@ -531,6 +393,10 @@ def layout(pools: list[Pool], externals: list[External]) -> Diagram:
         below them, whichever is nearer to the lanes its messages start from, and spans the
         part of the width its message flows leave the pools at, so that most message flows
         are straight vertical lines. Message flows of the other pools run along the right margin.
+
+    headers
+        Widths of a pool's header (its name) and of a lane's header (the role's name); a
+        renderer that writes names across rather than up the header makes the lane's wider.
 
     Returns
     -------
@@ -560,30 +426,24 @@ def layout(pools: list[Pool], externals: list[External]) -> Diagram:
 
     Examples
     --------
+    >>> from qms.layout.shapes import Edge, Node
     >>> p = Pool("p", [""], [Node("a", 0, 36, 36), Node("b", 0, 100, 80)], [Edge("f", "a", "b")])
     >>> d = layout([p], [])
     >>> d.edges["f"]
     [(136, 64), (186, 64)]
     """
     d = Diagram()
-    geoms = [_layout_pool(p, 0) for p in pools]
+    side = _sides(pools, externals)
+    downward = {m.id for p in pools for m in p.messages if side[m.external] == "below"}
+    geoms = [_layout_pool(p, 0, headers, downward) for p in pools]
     width = max((g.width for g in geoms), default=600)
     last = len(pools) - 1
 
     # which side each external participant goes to, and where along the width
-    band_pos: dict[str, list[float]] = {x.id: [] for x in externals}
     exit_x: dict[str, list[int]] = {x.id: [] for x in externals}
-    total_bands = 0
     for p, g in zip(pools, geoms, strict=True):
-        band_of = {node.id: node.band for node in p.nodes} if p.messages else {}
         for m in p.messages:
-            band_pos[m.external].append(total_bands + band_of[m.node] + 0.5)
             exit_x[m.external].append(g.exits[m.id])
-        total_bands += max(1, len(p.bands))
-    side: dict[str, str] = {}
-    for x in externals:
-        pos = band_pos[x.id]
-        side[x.id] = "below" if pos and sum(pos) / len(pos) > total_bands / 2 else "above"
     centre = {x.id: (sum(exit_x[x.id]) / len(exit_x[x.id]) if exit_x[x.id] else 1e9) for x in externals}
     spans: dict[str, tuple[int, int]] = {}
     for where in ("above", "below"):
@@ -687,4 +547,32 @@ def layout(pools: list[Pool], externals: list[External]) -> Diagram:
                 stagger = (k // 2 % 2) * m.label_h
                 ly = end_y + 4 + stagger if where == "above" else end_y - 4 - m.label_h - stagger
                 d.labels[m.id] = (lx, ly, m.label_w, m.label_h)
+    place_labels(d, pools, externals, _headers(d, pools, headers))
     return d
+
+
+def _sides(pools: list[Pool], externals: list[External]) -> dict[str, str]:
+    """Each participant above the pools or below them, whichever is nearer to the lanes it talks to."""
+    band_pos: dict[str, list[float]] = {x.id: [] for x in externals}
+    total_bands = 0
+    for p in pools:
+        band_of = {node.id: node.band for node in p.nodes} if p.messages else {}
+        for m in p.messages:
+            band_pos[m.external].append(total_bands + band_of[m.node] + 0.5)
+        total_bands += max(1, len(p.bands))
+    return {x.id: "below" if band_pos[x.id] and sum(band_pos[x.id]) / len(band_pos[x.id]) > total_bands / 2
+            else "above" for x in externals}
+
+
+def _headers(d: Diagram, pools: list[Pool], headers: tuple[int, int]) -> dict[str, Box]:
+    """The header of every pool and lane, where names are written and no label may go."""
+    out: dict[str, Box] = {}
+    for p in pools:
+        if p.id in d.shapes and headers[0]:
+            x, y, _, h = d.shapes[p.id]
+            out[p.id] = (x, y, headers[0], h)
+        for lane in p.bands:
+            if lane and lane in d.shapes:
+                x, y, _, h = d.shapes[lane]
+                out[lane] = (x, y, headers[1], h)
+    return out
