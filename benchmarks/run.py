@@ -8,7 +8,7 @@ Usage::
     python benchmarks/run.py --only export --profile
 
 Prints one table (each scenario, qms's time, every baseline's time from this same run and
-the ratio baseline ÷ qms) and then PASS/FAIL for each target of issue 7. Exit status 0
+the ratio baseline ÷ qms) and then PASS/FAIL for each performance target. Exit status 0
 whatever the targets say (a benchmark reports; CI does not gate on timings), 2 on misuse.
 """
 
@@ -31,7 +31,7 @@ from harness import Row, format_table, format_targets, load_average, na
 from peers import Peers
 from scenarios import FULL, QUICK, SCENARIOS, Context, new_workdir
 
-TITLE = "qms benchmarks (issue 7)"
+TITLE = "qms benchmarks"
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:

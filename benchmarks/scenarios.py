@@ -1,4 +1,4 @@
-"""The benchmark scenarios of issue 7: each one adds rows to the table and targets to check.
+"""The benchmark scenarios: each one adds rows to the table and targets to check.
 
 Every scenario runs alone (``run.py --only NAME``); what it needs from another scenario
 (a loaded system, an exported file) is made on demand and cached in the run's context.
