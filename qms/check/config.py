@@ -25,10 +25,11 @@ from qms.check.context import Settings
 from qms.check.finding import Severity
 from qms.check.rule import Rule
 from qms.errors import Problem
-from qms.load.messages import did_you_mean, translate
+from qms.load.messages import translate
 from qms.load.yaml_reader import SourceMap
 from qms.location import SourceLocation
 from qms.model import CheckConfig, QualitySystem
+from qms.suggest import did_you_mean
 
 __all__ = [
     "PROFILES",

@@ -11,8 +11,8 @@ import click
 
 from qms.cli.output import EXIT_LOAD, write_atomic
 from qms.errors import UserError
-from qms.load.messages import did_you_mean
 from qms.model import slugify
+from qms.suggest import did_you_mean
 
 __all__ = ["command"]
 

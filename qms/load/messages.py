@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -11,8 +10,9 @@ from pydantic import BaseModel, ValidationError
 from qms.errors import Problem
 from qms.load.yaml_reader import SourceMap
 from qms.model.base import ID_PATTERN, id_error, slugify
+from qms.suggest import did_you_mean
 
-__all__ = ["did_you_mean", "translate"]
+__all__ = ["translate"]
 
 _TYPE_NAMES = {
     "string_type": "text",
@@ -31,21 +31,6 @@ _TYPE_NAMES = {
     "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
     "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
 }
-
-
-def did_you_mean(word: str, choices: Any) -> str:
-    """Return ``"did you mean 'x'?"`` for the closest choice, or ``""``.
-
-    Examples
-    --------
-    >>> did_you_mean("ownr", ["owner", "name"])
-    "did you mean 'owner'?"
-    """
-    word = str(word)
-    options = [str(c) for c in choices]
-    swapped = [c for c in options if len(c) == len(word) and sorted(c) == sorted(word) and c != word]
-    match = swapped[:1] or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean '{match[0]}'?" if match else ""
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:

@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from qms.errors import Problem
-from qms.load.messages import did_you_mean
 from qms.location import SourceLocation
 from qms.model import Process, QualitySystem, StrictModel
 from qms.model.frameworks import self_assessment_model
 from qms.model.measure import parse_number, parse_target
+from qms.suggest import did_you_mean
 
 __all__ = ["resolve"]
 

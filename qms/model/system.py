@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -12,6 +11,7 @@ from qms.model.base import Id, Lang, StrictModel, Text, YearMonthOrDate
 from qms.model.frameworks import FRAMEWORKS, SELF_ASSESSMENT_MODELS, framework, self_assessment_model
 from qms.model.measure import Measure
 from qms.model.process import Process
+from qms.suggest import did_you_mean
 
 __all__ = [
     "Action",
@@ -46,8 +46,8 @@ __all__ = [
 
 
 def _did_you_mean(word: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(word, known, n=1, cutoff=0.5)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(word, known)
+    return f" ({hint})" if hint else ""
 
 
 def _listify(value: Any) -> Any:

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator, Sequence
 
 from qms.errors import Problem
-from qms.load.messages import did_you_mean
 from qms.network.load import NetworkFile
 from qms.network.members import MeasureInfo, Member
 from qms.network.model import PERIODS, Indicator
+from qms.suggest import did_you_mean
 
 __all__ = ["check_network", "target_direction"]
 

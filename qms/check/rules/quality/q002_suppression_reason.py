@@ -50,7 +50,7 @@ def _known(key: str) -> bool:
 
 def _near(key: str) -> str:
     from qms.check.registry import RULES
-    from qms.load.messages import did_you_mean
+    from qms.suggest import did_you_mean
 
     return did_you_mean(key, [r.code for r in RULES] + [r.name for r in RULES])
 
