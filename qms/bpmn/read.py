@@ -7,6 +7,7 @@ import re
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 from xml.sax.saxutils import quoteattr
@@ -40,12 +41,6 @@ MAX_BYTES = 20 * 1024 * 1024
 """Largest BPMN file read by default (the MIWG reference models are below 1 MB)."""
 
 #: Names for steps that have none in the file (their ids are made from these).
-_UNNAMED: dict[str, dict[str, str]] = {
-    "fi": {"start": "Alku", "end": "Loppu", "event": "Välitapahtuma", "task": "Tehtävä", "decision": "Valinta",
-           "parallel": "Rinnakkain", "inclusive": "Yksi tai useampi"},
-    "en": {"start": "Start", "end": "End", "event": "Event", "task": "Task", "decision": "Decision",
-           "parallel": "Parallel", "inclusive": "Inclusive"},
-}
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _LANG_ORDER = {lang: i for i, lang in enumerate(LANGUAGES)}
@@ -55,6 +50,8 @@ _T_QMS_MODEL = q(QMS, "model")
 _T_QMS_SYSTEM = q(QMS, "system")
 _T_QMS_PART = q(QMS, "part")
 _T_QMS_DERIVED = q(QMS, "derived")
+_T_KEEP = q(QMS, "keep")
+_T_KEEP_EXT = q(QMS, "ext")
 _SHAPE = q(BPMNDI, "BPMNShape")
 _NODE_TAGS = {b(name): spec for name, spec in ELEMENTS.items()}
 _NOWHERE = (float("inf"), float("inf"))
@@ -90,6 +87,9 @@ _T_NODE_REF = b("flowNodeRef")
 _T_CHILD_LANES = b("childLaneSet")
 #: Namespaces whose elements pass 3 skips with their content: the diagram is drawn anew, qms's
 #: data was read with the element that holds it.
+_NESTED = {_T_FLOW, _T_OBJECT, _T_OBJECT_REF, _T_STORE_REF, _T_ANNOTATION, _T_ASSOCIATION, _T_LANESET, b("group")}
+#: The longest id a step keeps as it is; a longer one is shortened (and kept in ``bpmn_id``).
+MAX_ID = 64
 _SKIPPED = ("{" + BPMNDI, "{" + DC, "{" + DI, "{" + QMS)
 #: BPMN elements read as part of the element that holds them (never reported on their own).
 _PARTS = {
@@ -281,7 +281,13 @@ _WHITE_SPACE_REFS = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}  # (kept, not n
 # ------------------------------------------------------------------ helpers
 
 
-_PRIVATE = frozenset({"_called", "_default", "_derived"})
+_PRIVATE = frozenset({"_called", "_default", "_derived", "_attached"})
+#: Attributes of a flow node the model holds; the others are carried through verbatim.
+_NODE_ATTRS = frozenset({"id", "name", "default", "calledElement", "attachedToRef", "cancelActivity",
+                         "isInterrupting", "triggeredByEvent"})
+_PROCESS_ATTRS = frozenset({"id", "name"})
+_FLOW_ATTRS = frozenset({"id", "name", "sourceRef", "targetRef"})
+_PLAIN_LOOP_ATTRS = frozenset({"isSequential"})
 """What the reader notes on a step for itself, not for the model."""
 
 
@@ -394,6 +400,7 @@ class _Container:
     step_id: dict[str, str] = field(default_factory=dict)  # xml id → step id
     assocs: dict[str, list[etree._Element]] = field(default_factory=dict)  # xml id → data associations
     purpose: str = ""
+    carried: list[etree._Element] = field(default_factory=list)  # children the model has no field for
     qms: Process | None = None  # the embedded model, when qms wrote the file
     prefix: str = ""
 
@@ -431,6 +438,8 @@ class _Reader:
         self.diagrams: _Diagrams | None = None  # the diagrams of a split file (see _split)
         self.positions_read = False
         self.renamed_refs: dict[str, int] = {}  # process id used twice → processes renamed so far
+        self.renamed: list[etree._Element] = []  # steps whose id is no valid model id (kept in bpmn_id)
+        self.carried: dict[str, list[etree._Element]] = {}  # kind → elements written back verbatim
 
     # -- reporting
     def warn(self, el: etree._Element | None, message: str, hint: str = "") -> None:
@@ -440,6 +449,41 @@ class _Reader:
         text = f"{where}: {message}" if where else message
         self.warnings.append(Problem(SourceLocation(self.source, line, 1), text, hint, severity="warning",
                                      rule="import", element=ident))
+
+    def carry(self, el: etree._Element, ext: etree._Element | None, children: list[etree._Element],
+              known: frozenset[str]) -> str | None:
+        """What of ``el`` the model has no field for, as XML to write back on export (None: nothing).
+
+        The unknown attributes become attributes of ``qms:keep``, the extension elements of other
+        tools its ``qms:ext`` child, and the other child elements follow as they are.
+        """
+        attrs = {k: v for k, v in el.attrib.items() if k not in known}
+        exts = [x for x in ext if not (isinstance(x.tag, str) and x.tag.startswith(_SKIPPED))] if ext is not None \
+            else []
+        if not (attrs or exts or children):
+            return None
+        keep = etree.Element(_T_KEEP, attrs, nsmap={"qms": QMS})
+        for key in attrs:
+            self._carried(f"attribute {local(key)}", el)
+        if exts:
+            holder = etree.SubElement(keep, _T_KEEP_EXT)
+            for x in exts:
+                holder.append(deepcopy(x))
+                self._carried_tree(x)
+                self._carried("extension element " + (local(x.tag) if isinstance(x.tag, str) else "comment"), x)
+        for child in children:
+            keep.append(deepcopy(child))
+            self._carried_tree(child)
+            self._carried(local(child.tag) if isinstance(child.tag, str) else "comment", child)
+        etree.cleanup_namespaces(keep)
+        return str(etree.tostring(keep, encoding="unicode"))
+
+    def _carried(self, kind: str, el: etree._Element) -> None:
+        self.carried.setdefault(kind, []).append(el)
+
+    def _carried_tree(self, el: etree._Element) -> None:
+        self.handled.add(el)
+        self.clean.add(el)
 
     # -- pass 1: index
     def index(self) -> None:
@@ -625,13 +669,12 @@ class _Reader:
             return  # one process: every flow is home (one with an unknown end is reported later)
         for c in self.containers:
             moved: dict[str, _Container] = {}  # xml id → the container it moves to
-            for f in list(c.flows):
-                if not f.get("_synthetic"):
+            for raw, data in list(c.steps.items()):
+                if "_attached" not in data:
                     continue
-                host = self.of_node.get(f["from"])
+                host = self.of_node.get(data["_attached"])
                 if host is None or host is c:
                     continue
-                raw = f["to"]
                 step = c.steps.pop(raw)
                 sid = host.ids.take(c.step_id.pop(raw))
                 step["id"] = sid
@@ -705,7 +748,8 @@ class _Reader:
             pid = qms.process
             self.process_ids.used.add(pid)
         else:
-            pid = self.process_ids.take(_name_id(name) if name and qms is None else raw)
+            valid = ID_PATTERN.fullmatch(raw) is not None
+            pid = self.process_ids.take(raw if valid or qms is not None else slugify(raw))
         c = _Container(el, pid, name or el.get("name") or raw, part, parent, qms=qms)
         if qms is not None and self.system_json is not None:
             c.prefix = f"{qms.process}."  # a whole-system file prefixes the ids inside each process
@@ -717,8 +761,9 @@ class _Reader:
         return c
 
     # -- flow elements of one container
-    def _flow_elements(self, c: _Container, el: etree._Element) -> None:
-        lanes_of: dict[str, str] = {}
+    def _flow_elements(self, c: _Container, el: etree._Element, within: str | None = None,
+                       outer_lanes: dict[str, str] | None = None) -> None:
+        lanes_of: dict[str, str] = dict(outer_lanes or {})
         # clean: every child is of a kind read below and leaves nothing to report under it
         clean = True
         for ls in el.iterchildren(_T_LANESET):
@@ -768,9 +813,11 @@ class _Reader:
             elif tag == _T_DOC:
                 clean = clean and child in self.handled and not len(child)  # the purpose: the first one
             elif tag != _T_LANESET:
-                clean = False  # a kind the model does not hold: pass 3 reports it
+                clean = False  # a kind the model does not hold: carried (another tool's file) or reported
+                if within is None and c.qms is None and tag not in _NESTED and tag != b("group"):
+                    c.carried.append(child)
         for node, (tag, ident) in zip(nodes, node_keys, strict=True):
-            self._node(c, node, tag, ident, lanes_of)
+            self._node(c, node, tag, ident, lanes_of, within)
         for obj in objects:
             self._data_object(c, obj)
         for flow in flows:
@@ -856,45 +903,47 @@ class _Reader:
             if c.prefix and raw.startswith(c.prefix):
                 raw = raw[len(c.prefix):]
             return c.ids.take(raw)
-        return c.ids.take(_name_id(name), valid=True) if name else c.ids.take(raw)
-
-    def _unnamed(self, kind: str) -> str:
-        return _UNNAMED.get(self.lang, _UNNAMED["en"])[kind]
+        if ID_PATTERN.fullmatch(raw) and len(raw) <= MAX_ID:
+            return c.ids.take(raw, valid=True)
+        return c.ids.take(_name_id(name) if name else slugify(raw)[:MAX_ID], valid=True)
 
     def _node(self, c: _Container, el: etree._Element, el_tag: str, raw: str,
-              lanes_of: dict[str, str]) -> None:
+              lanes_of: dict[str, str], within: str | None = None) -> None:
         self.handled.add(el)
         spec = _NODE_TAGS[el_tag]
         tag = spec.tag
-        name = (el.get("name") or "").strip()
-        if not name and c.qms is None and spec.step_kind != "call":
-            name = self._unnamed(spec.step_kind)
-        sid = self._model_step_id(c, raw, name)
+        name = el.get("name") or ""
+        sid = self._model_step_id(c, raw, name.strip())
         c.step_id[raw] = sid
         self.of_node[raw] = c
         data: dict[str, Any] = {"id": sid}
+        if sid != raw and c.qms is None:
+            data["bpmn_id"] = raw
+            self.renamed.append(el)
         kind = spec.step_kind
         if spec.warning:
             self.warn(el, spec.warning)
+        if spec.type is not None:
+            data["type"] = spec.type
+        if within is not None:
+            data["within"] = within
         if kind == "call":
-            if spec.container:
-                data["call"] = ""  # filled when the sub-process is read
-            else:
-                called = _ref(el.get("calledElement"))
-                if not called:
-                    self.warn(el, "a call activity without calledElement: the call names itself",
-                              "set the called process in your tool, or edit call: in the YAML")
-                data["call"] = called or sid
-                data["_called"] = called
+            called = _ref(el.get("calledElement"))
+            if not called:
+                self.warn(el, "a call activity without calledElement: the call names itself",
+                          "set the called process in your tool, or edit call: in the YAML")
+            data["call"] = called or sid
+            data["_called"] = called
             if name:
                 data["name"] = name
         else:
-            data[kind] = name or raw
+            data[kind] = name
         lane = lanes_of.get(raw)
         if lane:
             data["lane"] = lane
         docs: list[etree._Element] = []
         ext = None
+        carried: list[etree._Element] = []
         defs: list[etree._Element] = []
         assocs: list[etree._Element] = []
         clean = True  # nothing under the element is left to report (pass 3 skips it)
@@ -920,14 +969,20 @@ class _Reader:
                 target = self.by_id.get(_ref(child.text))
                 if target is not None:
                     defs.append(target)
+                carried.append(child)
             elif ctag in _ASSOCIATIONS:
                 assocs.append(child)  # clean when each is (see _data_associations)
-            elif ctag in _LOOPS:
-                self.warn(child, "loop and multi-instance markers are not held by the model; the step is kept "
-                                 "without the marker")
+            elif ctag in _LOOPS and not len(child) and _PLAIN_LOOP_ATTRS.issuperset(child.attrib):
+                standard = ctag == b("standardLoopCharacteristics")
+                data["loop"] = "standard" if standard else (
+                    "sequential" if child.get("isSequential") == "true" else "parallel")
                 self.handled.add(child)
-                clean = clean and not len(child)
-            elif ctag != _T_PROPERTY or len(child):
+            elif ctag == _T_PROPERTY and not len(child) and child.get("name") == "__targetRef_placeholder":
+                pass
+            elif ctag not in _NODE_TAGS and ctag not in _NESTED:
+                carried.append(child)
+                clean = False
+            else:
                 clean = False
         if defs and kind not in ("start", "end", "event"):
             clean = False  # (event definitions are read for events only)
@@ -954,28 +1009,35 @@ class _Reader:
                 if step_ext.get("phase"):
                     data["phase"] = step_ext.get("phase")
         if defs and kind in ("start", "end", "event"):
-            self._trigger(el, defs, data, spec.throw)
+            self._trigger(el, defs, data, spec.throw, carried if c.qms is None else [])
         if assocs:
             c.assocs[raw] = assocs
         if tag == "boundaryEvent":
-            host = _ref(el.get("attachedToRef"))
-            c.flows.append({"from": host, "to": raw, "label": name or data.get("trigger", "") or raw,
-                            "_synthetic": True, "_el": el})
+            data["_attached"] = _ref(el.get("attachedToRef"))
+        if el.get("cancelActivity") == "false" or el.get("isInterrupting") == "false":
+            data["interrupting"] = False
+        if el.get("triggeredByEvent") == "true":
+            data["type"] = "event"
+        if c.qms is None:
+            kept = self.carry(el, ext, carried, _NODE_ATTRS)
+            if kept is not None:
+                data["xml"] = kept
         if derived is not None:
             data["_derived"] = derived
         if el.get("default"):
             data["_default"] = el.get("default")
         c.steps[raw] = data
 
-    def _trigger(self, el: etree._Element, defs: list[etree._Element], data: dict[str, Any], throw: bool) -> None:
+    def _trigger(self, el: etree._Element, defs: list[etree._Element], data: dict[str, Any], throw: bool,
+                 carried: list[etree._Element]) -> None:
         for d in defs:
             self.handled.add(d)
             for part in d.iter():
                 self.handled.add(part)
         first = etree.QName(defs[0]).localname
         trigger = TRIGGER_OF.get(first)
-        if len(defs) > 1:
-            self.warn(el, f"{len(defs)} event definitions: the model keeps one trigger ({first})")
+        # another tool's definitions (their ids, references, timers): written back as they are
+        carried.extend(d for d in defs if d.getparent() is el)
         if trigger is None:
             kind = first.removesuffix("EventDefinition")
             self.warn(defs[0], f"a {kind} trigger is not held by the model; the event has no trigger")
@@ -995,20 +1057,8 @@ class _Reader:
                 data["when"] = value
 
     def _sub_process(self, c: _Container, el: etree._Element, lanes_of: dict[str, str]) -> None:
-        raw = el.get("id", "")
-        name = el.get("name") or raw
-        sub = self._container(el, name, None, parent=c.id)
-        c.steps[raw]["call"] = sub.id
-        if el.get("triggeredByEvent") == "true":
-            self.warn(el, "an event sub-process becomes a call of its own process, not connected to the flow")
-        self._flow_elements(sub, el)
-        # nodes of the sub-process listed in the enclosing lanes keep their lane
-        for xml_id, step in sub.steps.items():
-            lane = lanes_of.get(xml_id)
-            if lane and "lane" not in step:
-                step["lane"] = lane
-                if lane not in [r for *_, r in sub.lanes]:
-                    sub.lanes.append((None, len(sub.lanes), lane))
+        """The content of an embedded sub-process: steps of the same process, ``within`` it."""
+        self._flow_elements(c, el, c.step_id[el.get("id", "")], lanes_of)
 
     def _sequence_flow(self, c: _Container, el: etree._Element) -> None:
         self.handled.add(el)
@@ -1020,6 +1070,18 @@ class _Reader:
             self._flow_content(el, data)
         else:
             self.clean.add(el)
+        if c.qms is None:
+            raw = el.get("id", "")
+            if raw:
+                data["id"] = c.ids.take(raw if ID_PATTERN.fullmatch(raw) and len(raw) <= MAX_ID
+                                        else f"f_{slugify(raw)[:MAX_ID - 2]}", valid=True)
+                if data["id"] != raw:
+                    data["bpmn_id"] = raw
+                    self.renamed.append(el)
+            children = [x for x in el if x.tag not in (_T_COND, _T_DOC, _T_EXT)]
+            kept = self.carry(el, _first(el, _T_EXT), children, _FLOW_ATTRS)
+            if kept is not None:
+                data["xml"] = kept
         c.flows.append(data)
 
     def _flow_content(self, el: etree._Element, data: dict[str, Any]) -> None:
@@ -1216,6 +1278,18 @@ class _Reader:
                 continue
             groups.setdefault(name, []).append(el)
             walker.skip_subtree()
+        for kind, els in self.carried.items():
+            shown = ", ".join(f"'{e.get('id')}' (line {e.sourceline})" if e.get("id") else f"line {e.sourceline}"
+                              for e in els[:5])
+            more = f" and {len(els) - 5} more" if len(els) > 5 else ""
+            self.warn(els[0], f"{len(els)}× {kind} kept as XML (field xml:) and written back on export: "
+                              f"{shown}{more}")
+        if self.renamed:
+            els = self.renamed
+            shown = ", ".join(f"'{e.get('id')}'" for e in els[:5])
+            more = f" and {len(els) - 5} more" if len(els) > 5 else ""
+            self.warn(els[0], f"{len(els)} id(s) are no valid model id (letters, digits, _ . -, at most {MAX_ID}): "
+                              f"renamed, the original kept in bpmn_id: {shown}{more}")
         for key, els in groups.items():
             els.sort(key=lambda e: e.sourceline or 0)
             shown = ", ".join(f"'{e.get('id')}' (line {e.sourceline})" if e.get("id") else f"line {e.sourceline}"
@@ -1277,6 +1351,13 @@ def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | No
         if data is None:
             continue
         step = data if _PRIVATE.isdisjoint(data) else {k: v for k, v in data.items() if k not in _PRIVATE}
+        if "_attached" in data:
+            host = c.step_id.get(data["_attached"])
+            if host is None:
+                r.warn(None, f"boundary event '{data['id']}' is attached to '{data['_attached']}', which is no step "
+                             "of this process: it is kept unattached")
+            else:
+                step["attached_to"] = host
         called = data.get("_called")
         if called:  # a process of this file by its model id, else a valid id for the name
             target = r.process_of.get(called)
@@ -1292,6 +1373,9 @@ def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | No
             r.warn(el, "a sequence flow whose source or target is not a step of this process is not kept")
             continue
         flow: dict[str, Any] = {"from": src, "to": dst}
+        for key in ("id", "bpmn_id", "xml"):
+            if key in f:
+                flow[key] = f[key]
         if f.get("label"):
             flow["label"] = f["label"]
         if f.get("condition"):
@@ -1326,6 +1410,14 @@ def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | No
     if c.parent:
         fields["parent"] = c.parent
         fields["level"] = "subprocess"
+    if c.qms is None:
+        fields["gateways"] = "drawn"
+        raw = c.el.get("id", "")
+        if raw and raw != c.id:
+            fields["bpmn_id"] = raw
+        carried = r.carry(c.el, _first(c.el, _T_EXT), c.carried, _PROCESS_ATTRS)
+        if carried is not None:
+            fields["xml"] = carried
     if c.purpose:
         fields["purpose"] = c.purpose
     if c.resources:

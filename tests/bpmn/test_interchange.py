@@ -1,0 +1,102 @@
+"""BPMN drawn in other tools: import then export gives the same semantic XML (up to DI and order)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from qms.bpmn import export_system
+from qms.bpmn.read import read_bpmn
+from qms.bpmn.tags import BPMN, QMS
+
+_TASKS = ["task", "userTask", "manualTask", "serviceTask", "sendTask", "receiveTask", "scriptTask",
+          "businessRuleTask"]
+_GATEWAYS = ["exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"]
+_TRIGGERS = ["message", "timer", "signal", "conditional", "escalation", "error", "compensate", "link"]
+_LOOPS = ['<standardLoopCharacteristics/>', '<multiInstanceLoopCharacteristics isSequential="true"/>',
+          '<multiInstanceLoopCharacteristics/>']
+_EXT = '<extensionElements><x:prop xmlns:x="urn:other" key="k">v</x:prop></extensionElements>'
+_names = st.one_of(st.just(""), st.text("abcäö ", min_size=1, max_size=8).map(str.strip))
+
+
+@st.composite
+def _activity(draw: st.DrawFn, ident: str) -> str:
+    tag = draw(st.sampled_from(_TASKS))
+    name = draw(_names)
+    attrs = f' name="{name}"' if name else ""
+    if draw(st.booleans()):
+        attrs += ' x:flag="yes" xmlns:x="urn:other"'
+    doc = "<documentation>Ohje</documentation>" if draw(st.booleans()) else ""
+    ext = _EXT if draw(st.booleans()) else ""
+    loop = draw(st.sampled_from(["", *_LOOPS]))
+    return f'<{tag} id="{ident}"{attrs}>{doc}{ext}{loop}</{tag}>'
+
+
+@st.composite
+def foreign_files(draw: st.DrawFn) -> bytes:
+    """A process of a chain of activities and gateways, with a sub-process, a boundary event and lanes."""
+    n = draw(st.integers(1, 5))
+    parts: list[str] = ['<startEvent id="start"/>']
+    chain = ["start"]
+    for i in range(n):
+        if draw(st.booleans()):
+            parts.append(draw(_activity(f"a{i}")))
+        else:
+            tag = draw(st.sampled_from(_GATEWAYS))
+            name = draw(_names)
+            parts.append(f'<{tag} id="a{i}"' + (f' name="{name}"/>' if name else "/>"))
+        chain.append(f"a{i}")
+    inner = draw(_activity("inner"))
+    parts.append(f'<subProcess id="sub" name="Ali"><startEvent id="s2"/>{inner}<endEvent id="e2"/>'
+                 '<sequenceFlow id="g1" sourceRef="s2" targetRef="inner"/>'
+                 '<sequenceFlow id="g2" sourceRef="inner" targetRef="e2"/></subProcess>')
+    chain.append("sub")
+    trigger = draw(st.sampled_from(_TRIGGERS))
+    cancel = ' cancelActivity="false"' if draw(st.booleans()) else ""
+    parts.append(f'<boundaryEvent id="b" attachedToRef="sub"{cancel}><{trigger}EventDefinition id="bd"/>'
+                 '</boundaryEvent>')
+    end_trigger = draw(st.sampled_from(["", "terminate", "error", "message"]))
+    definition = f'<{end_trigger}EventDefinition id="ed"/>' if end_trigger else ""
+    parts.append(f'<endEvent id="end" name="Valmis">{definition}</endEvent>')
+    parts.append('<endEvent id="end2"/>')
+    chain.append("end")
+    flows = [f'<sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}"/>'
+             for i, (a, b) in enumerate(zip(chain, chain[1:], strict=False))]
+    flows.append('<sequenceFlow id="fb" sourceRef="b" targetRef="end2"/>')
+    lanes = ""
+    if draw(st.booleans()):
+        refs = "".join(f"<flowNodeRef>{x}</flowNodeRef>" for x in chain)
+        lanes = f'<laneSet id="ls"><lane id="l1" name="Opettaja">{refs}</lane><lane id="l2" name="Tyhjä"/></laneSet>'
+    body = f'<process id="p" name="P">{lanes}{"".join(parts)}{"".join(flows)}</process>'
+    return (f'<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="{BPMN}" id="d" targetNamespace="urn:x">'
+            f"{body}</definitions>").encode()
+
+
+_SKIP = frozenset(f"{{{BPMN}}}{t}" for t in ("incoming", "outgoing", "flowNodeRef", "laneSet", "lane", "process"))
+
+
+def semantic(data: bytes) -> set[tuple[str, ...]]:
+    """The elements of the processes without DI, qms's own data or order: (path of ids, tag, attributes, text)."""
+    root = etree.fromstring(data)
+    out: set[tuple[str, ...]] = set()
+    for proc in root.iter(f"{{{BPMN}}}process"):
+        for el in proc.iter():
+            tag = el.tag
+            if not isinstance(tag, str) or tag.startswith(f"{{{QMS}}}") or tag in _SKIP:
+                continue
+            if tag == f"{{{BPMN}}}extensionElements" and all(
+                    isinstance(x.tag, str) and x.tag.startswith(f"{{{QMS}}}") for x in el):
+                continue
+            owner = next((a.get("id") for a in el.iterancestors() if a.get("id")), "")
+            attrs = sorted((k, v) for k, v in el.attrib.items() if not k.startswith(f"{{{QMS}}}"))
+            out.add((owner or "", tag, repr(attrs), (el.text or "").strip()))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(foreign_files())
+def test_import_then_export_gives_the_same_semantic_xml(data: bytes) -> None:
+    result = read_bpmn(data, "drawn.bpmn")
+    out = export_system(result.system)
+    assert semantic(out) == semantic(data)
