@@ -52,6 +52,11 @@ _T_QMS_PART = q(QMS, "part")
 _T_QMS_DERIVED = q(QMS, "derived")
 _T_KEEP = q(QMS, "keep")
 _T_KEEP_EXT = q(QMS, "ext")
+_T_KEEP_ROOT = q(QMS, "root")
+_T_XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
+#: Root elements that flow nodes refer to: carried with the first process of another tool's file.
+_ROOT_KEPT = frozenset(b(t) for t in ("message", "signal", "error", "escalation", "resource", "itemDefinition",
+                                      "dataStore", "interface", "operation", "eventDefinition"))
 _SHAPE = q(BPMNDI, "BPMNShape")
 _NODE_TAGS = {b(name): spec for name, spec in ELEMENTS.items()}
 _NOWHERE = (float("inf"), float("inf"))
@@ -405,6 +410,37 @@ class _Container:
     prefix: str = ""
 
 
+def _bound_types(el: etree._Element) -> etree._Element:
+    """A copy of ``el`` whose ``xsi:type`` values in the BPMN namespace say ``bpmn:`` (the prefix the
+    export binds), whatever prefix, or default namespace, the file used."""
+    copy = deepcopy(el)
+    for x, y in zip(el.iter(), copy.iter(), strict=True):
+        value = x.get(_T_XSI_TYPE) if isinstance(x.tag, str) else None
+        if value:
+            prefix, _, name = value.rpartition(":")
+            if x.nsmap.get(prefix or None) == BPMN:
+                y.set(_T_XSI_TYPE, f"bpmn:{name}")
+    return copy
+
+
+_PREFIXED = re.compile(r"([A-Za-z_][\w.-]*):[A-Za-z_]")
+
+
+def _declaring(keep: etree._Element, el: etree._Element, children: list[etree._Element]) -> str:
+    """``keep`` as XML, declaring the file's prefixes that its values name (``structureRef="xs:string"``)."""
+    text = etree.tostring(keep, encoding="unicode")
+    scope = {p: u for p, u in el.nsmap.items() if p}
+    for child in children:
+        for x in child.iter():
+            scope.update((p, u) for p, u in x.nsmap.items() if p)
+    named = {p: scope[p] for p in dict.fromkeys(_PREFIXED.findall(text)) if p in scope and f"xmlns:{p}=" not in text}
+    if not named:
+        return str(text)
+    wider = etree.Element(_T_KEEP, dict(keep.attrib), nsmap={**named, "qms": QMS})
+    wider.extend(list(keep))
+    return str(etree.tostring(wider, encoding="unicode"))
+
+
 class _Reader:
     """One import run: the parsed tree, the id index, and the warnings collected."""
 
@@ -440,6 +476,7 @@ class _Reader:
         self.renamed_refs: dict[str, int] = {}  # process id used twice → processes renamed so far
         self.renamed: list[etree._Element] = []  # steps whose id is no valid model id (kept in bpmn_id)
         self.carried: dict[str, list[etree._Element]] = {}  # kind → elements written back verbatim
+        self.root_carried: list[etree._Element] = []  # root elements written back with the first process
 
     # -- reporting
     def warn(self, el: etree._Element | None, message: str, hint: str = "") -> None:
@@ -472,11 +509,10 @@ class _Reader:
                 self._carried_tree(x)
                 self._carried("extension element " + (local(x.tag) if isinstance(x.tag, str) else "comment"), x)
         for child in children:
-            keep.append(deepcopy(child))
+            keep.append(_bound_types(child))
             self._carried_tree(child)
             self._carried(local(child.tag) if isinstance(child.tag, str) else "comment", child)
-        etree.cleanup_namespaces(keep)
-        return str(etree.tostring(keep, encoding="unicode"))
+        return _declaring(keep, el, children)
 
     def _carried(self, kind: str, el: etree._Element) -> None:
         self.carried.setdefault(kind, []).append(el)
@@ -639,6 +675,12 @@ class _Reader:
         for proc in self.root.iterchildren(b("process")):
             c = self.process_of[proc.get("id", "")]
             self._flow_elements(c, proc)
+        if all(c.qms is None for c in self.containers):
+            for el in self.root:
+                if el.tag in _ROOT_KEPT or (isinstance(el.tag, str) and el.tag.endswith("EventDefinition")):
+                    self.root_carried.append(el)
+                    self._carried_tree(el)
+                    self._carried(local(el.tag), el)
         for collab in self.root.iterchildren(b("collaboration")):
             for mf in collab.iterchildren(b("messageFlow")):
                 self.handled.add(mf)
@@ -1411,6 +1453,10 @@ def _build_process(r: _Reader, c: _Container, default_lang: str) -> Process | No
         fields["parent"] = c.parent
         fields["level"] = "subprocess"
     if c.qms is None:
+        if c is r.containers[0] and r.root_carried:
+            holder = etree.Element(_T_KEEP_ROOT)
+            holder.extend(_bound_types(x) for x in r.root_carried)
+            c.carried.append(holder)
         fields["gateways"] = "drawn"
         raw = c.el.get("id", "")
         if raw and raw != c.id:

@@ -166,6 +166,10 @@ def write_process(ctx: Context, defs: etree._Element, plan: Planned) -> None:
         _SUB(proc, T_DOC).text = ctx.text(process.purpose)
     _process_extension(ctx, proc, process)
     rest = _carry_back(proc, _kept(process.xml))
+    for holder in [x for x in rest if x.tag == q(QMS, "root")]:  # messages, errors, … of the file
+        rest.remove(holder)
+        for el in list(holder):
+            defs.insert(defs.index(proc), _declared(el, holder))
     proc.extend(x for x in rest if x.tag != b("property"))  # (ioSpecification, auditing, … before the lanes)
     if plan.lanes:
         _write_lanes(ctx, proc, plan)
@@ -248,10 +252,24 @@ def _carry_back(el: etree._Element, keep: etree._Element | None) -> list[etree._
             if ext is None:
                 ext = etree.Element(T_EXT)
                 el.insert(1 if len(el) and el[0].tag == T_DOC else 0, ext)
-            ext.extend(list(child))
-        else:
+            ext.extend(_declared(x, keep) for x in child)
+        elif child.tag == q(QMS, "root"):
             rest.append(child)
+        else:
+            rest.append(_declared(child, keep))
     return rest
+
+
+def _declared(el: etree._Element, keep: etree._Element) -> etree._Element:
+    """``el`` declaring the prefixes of the file it came from: values such as ``xsi:type="xs:string"``
+    or ``structureRef="feel:string"`` name types by prefix, which lxml does not see as used."""
+    if not isinstance(el.tag, str):
+        return el
+    nsmap = {p: u for p, u in (*keep.nsmap.items(), *el.nsmap.items()) if p}
+    copy = etree.Element(el.tag, dict(el.attrib), nsmap=nsmap)
+    copy.text = el.text
+    copy.extend(list(el))
+    return copy
 
 
 def _write_node(ctx: Context, proc: etree._Element, node: Node) -> etree._Element:

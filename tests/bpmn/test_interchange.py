@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import glob
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -9,6 +15,10 @@ from lxml import etree
 from qms.bpmn import export_system
 from qms.bpmn.read import read_bpmn
 from qms.bpmn.tags import BPMN, QMS
+from tests.conftest import SHARED, needs_shared
+
+CHECKER = SHARED / "oracles" / "check-bpmn"
+CORPUS = SHARED / "bpmn-corpus"
 
 _TASKS = ["task", "userTask", "manualTask", "serviceTask", "sendTask", "receiveTask", "scriptTask",
           "businessRuleTask"]
@@ -100,3 +110,28 @@ def test_import_then_export_gives_the_same_semantic_xml(data: bytes) -> None:
     result = read_bpmn(data, "drawn.bpmn")
     out = export_system(result.system)
     assert semantic(out) == semantic(data)
+
+
+@needs_shared("oracles/check-bpmn")
+@needs_shared("bpmn-corpus")
+@pytest.mark.needs_shared
+@pytest.mark.slow
+def test_exports_of_the_corpus_pass_every_oracle_the_original_passes(tmp_path: Path) -> None:
+    originals = sorted(Path(p) for p in glob.glob(str(CORPUS / "**" / "*.bpmn"), recursive=True))
+    pairs = []
+    for path in originals:
+        out = tmp_path / "exports" / str(path.relative_to(CORPUS)).replace("/", "__")
+        out.parent.mkdir(exist_ok=True)
+        out.write_bytes(export_system(read_bpmn(path.read_bytes(), str(path)).system))
+        pairs.append((path, out))
+    verdicts = {}
+    for name, files in (("before", [p for p, _ in pairs]), ("after", [o for _, o in pairs])):
+        report = tmp_path / f"{name}.json"
+        subprocess.run(["bash", str(CHECKER), "--only", "xsd,moddle,lint", "--json", str(report), *map(str, files)],
+                       capture_output=True, text=True, timeout=900, check=False)
+        verdicts[name] = json.loads(report.read_text(encoding="utf-8"))["results"]
+    worse = [(str(p.relative_to(CORPUS)), oracle, verdicts["after"][str(o)][oracle]["details"][:3])
+             for p, o in pairs for oracle in ("xsd", "moddle", "lint")
+             if verdicts["before"][str(p)][oracle]["status"] == "pass"
+             and verdicts["after"][str(o)][oracle]["status"] != "pass"]
+    assert worse == []
