@@ -357,7 +357,8 @@ def _write_flow(proc: etree._Element, fl: Flow) -> None:
         if fl.derived_condition:
             cattrs[q(QMS, "derived")] = "name" if fl.derived_name else "label"
         _SUB(el, T_COND, cattrs).text = fl.condition
-    el.extend(rest)
+    for x in rest:  # (a documentation first, as BPMN orders a flow's children)
+        el.insert(0, x) if x.tag == T_DOC else el.append(x)
 
 
 def write_stub(ctx: Context, collab: etree._Element, process: Process, pid: str) -> None:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from qms.bpmn import export_process, export_system, exportable
 from qms.bpmn.read import parse, read_bpmn
-from qms.bpmn.tags import BPMN, BPMNDI, QMS
+from qms.bpmn.tags import BPMN, QMS
 from qms.errors import UserError
 from qms.load import load
 from qms.model import Process, Provider, QualitySystem
@@ -337,24 +337,6 @@ def test_a_model_over_the_parsers_text_limit_is_written_in_parts_and_read_back_w
     assert read_bpmn(one, "p.bpmn", max_bytes=len(one)).system.processes == [process]
 
 
-def test_the_diagram_is_freed_early_only_in_a_file_that_carries_the_qms_model() -> None:
-    from qms.bpmn.read import _Reader
-
-    system = load(MODELS / "sakk").system
-    assert system is not None
-    own = parse(export_system(system))
-    reader = _Reader(own, "own.bpmn", "fi")
-    reader.read()
-    assert not own.xpath("//bpmndi:BPMNDiagram", namespaces={"bpmndi": BPMNDI})
-    assert reader.pos  # positions were read before
-    foreign = parse(export_system(system))
-    for ext in foreign.xpath("//bpmn:extensionElements", namespaces=NS):  # what another tool keeps
-        ext.getparent().remove(ext)
-    reader = _Reader(foreign, "foreign.bpmn", "fi")
-    reader.read()
-    assert foreign.xpath("//bpmndi:BPMNDiagram", namespaces={"bpmndi": BPMNDI})
-
-
 def test_a_short_model_is_the_text_of_one_element() -> None:
     system = load(MODELS / "sakk").system
     assert system is not None
@@ -424,33 +406,13 @@ def _foreign(data: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-def _split_and_whole(data: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
-    """The import of ``data`` with its diagrams parsed in a second thread, and parsed whole."""
-    import qms.bpmn.read as reader
-
-    out = []
-    for size in (0, 1 << 40):
-        monkeypatch.setattr(reader, "SPLIT_BYTES", size)
-        try:
-            result = read_bpmn(data, "x.bpmn")
-            out.append((result.system, [w.format() for w in result.warnings]))
-        except UserError as exc:
-            out.append(("error", str(exc)))
-    return out[0], out[1]
-
-
-@pytest.mark.parametrize("path", [*map(str, GALLERY), *CORPUS_FILES], ids=lambda p: Path(p).name)
-def test_a_file_reads_the_same_with_its_diagrams_parsed_in_a_second_thread(
-        path: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import qms.bpmn.read as reader
-
-    data = Path(path).read_bytes()
-    variants = [data, _foreign(data)] if Path(path).is_relative_to(Path(__file__).parents[2]) else [data]
-    for variant in variants:
-        if variant is not data or path in map(str, GALLERY):
-            assert reader._split(variant) is not None  # a UTF-8 file with its diagrams last: split
-        split, whole = _split_and_whole(variant, monkeypatch)
-        assert split == whole
+@pytest.mark.parametrize("path", GALLERY, ids=lambda p: p.name)
+def test_a_gallery_file_without_qms_data_comes_back_with_every_element(path: Path) -> None:
+    data = _foreign(path.read_bytes())  # as another tool keeps it
+    result = read_bpmn(data, path.name)
+    out = export_system(result.system)
+    before, after = _elements(etree.fromstring(data)), _elements(etree.fromstring(out))
+    assert {k: (v, after.get(k)) for k, v in before.items() if after.get(k) != v} == {}
 
 
 def _ordered_file(diagram: str, *, after: str = "", declaration: str = HEAD) -> bytes:
@@ -479,29 +441,17 @@ def _di(prefix: str = "bpmndi:", decl: str = "", dc: str = "dc:") -> str:
     _di("d:", ' xmlns:d="http://www.omg.org/spec/BPMN/20100524/DI"'),  # a prefix of its own
     _di() + "\n<!-- a second diagram -->\n" + _di().replace('id="dia"', 'id="dia2"'),
 ], ids=["prefixed", "default-namespace", "own-prefix", "two-diagrams"])
-def test_steps_and_lanes_follow_the_positions_of_diagrams_parsed_apart(
-        diagram: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import qms.bpmn.read as reader
-
-    data = _ordered_file(diagram)
-    assert reader._split(data) is not None
-    split, whole = _split_and_whole(data, monkeypatch)
-    assert split == whole
-    process = split[0].processes[0]
+def test_steps_and_lanes_follow_the_positions_of_the_diagrams(diagram: str) -> None:
+    result = read_bpmn(_ordered_file(diagram), "x.bpmn")
+    process = result.system.processes[0]
     assert [s.label for s in process.steps] == ["A", "B", "C"]  # by position, not as written
     assert process.lanes == ["ylempi", "alempi"]  # the top lane first
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("an element after the diagrams", _ordered_file(_di(), after='<process id="late"/>')),
-    ("a Latin-1 file", _ordered_file(_di(), declaration='<?xml version="1.0" encoding="ISO-8859-1"?>\n')),
-    ("a diagram tag in a comment", _ordered_file(_di()).replace(b"<process", b"<!-- <bpmndi:BPMNDiagram> --><process")),
-])
-def test_a_file_whose_diagrams_cannot_be_cut_off_reads_the_same(
-        name: str, data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    split, whole = _split_and_whole(data, monkeypatch)
-    assert split == whole
-    assert split[0] != "error"
+def test_a_file_read_twice_gives_the_same_model_and_warnings() -> None:
+    data = _ordered_file(_di(), after='<process id="late"/>')
+    first, second = read_bpmn(data, "x.bpmn"), read_bpmn(data, "x.bpmn")
+    assert first.system == second.system and first.warnings == second.warnings
 
 
 @pytest.mark.parametrize(("where", "old", "new"), [
@@ -509,43 +459,10 @@ def test_a_file_whose_diagrams_cannot_be_cut_off_reads_the_same(
     ("in a process", b"</process>", b"</proces>"),
     ("an unclosed diagram", b"</bpmndi:BPMNDiagram>", b""),
 ])
-def test_a_broken_file_gives_the_same_error_whether_or_not_its_diagrams_are_parsed_apart(
-        where: str, old: bytes, new: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_file_is_a_located_error(where: str, old: bytes, new: bytes) -> None:
     data = _ordered_file(_di()).replace(old, new, 1)
-    split, whole = _split_and_whole(data, monkeypatch)
-    assert split[0] == "error"
-    assert split == whole
-
-
-def test_the_diagrams_thread_has_ended_when_the_import_returns(monkeypatch: pytest.MonkeyPatch) -> None:
-    import threading
-
-    import qms.bpmn.read as reader
-
-    monkeypatch.setattr(reader, "SPLIT_BYTES", 0)
-    read_bpmn(_ordered_file(_di()), "x.bpmn")
-    with pytest.raises(UserError):
-        read_bpmn(_ordered_file(_di()).replace(b"<task", b"<task x=", 1), "x.bpmn")
-    assert not [t for t in threading.enumerate() if t.name == "qms-bpmn-diagrams"]
-
-
-def test_split_off_diagrams_are_freed_once_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    import qms.bpmn.read as reader
-
-    made: list[reader._Diagrams] = []
-    init = reader._Diagrams.__init__
-
-    def spy(self: reader._Diagrams, *args: object) -> None:
-        init(self, *args)  # type: ignore[arg-type]
-        made.append(self)
-
-    monkeypatch.setattr(reader._Diagrams, "__init__", spy)
-    monkeypatch.setattr(reader, "SPLIT_BYTES", 0)
-    system = load(MODELS / "sakk").system
-    assert system is not None
-    own = export_system(system)
-    read_bpmn(own, "own.bpmn")
-    # a file qms wrote: the diagrams' bytes and tree are gone before its model is read
-    assert len(made) == 1 and made[0].data == b"" and made[0].root is None
-    read_bpmn(_foreign(own), "foreign.bpmn")
-    assert len(made) == 2 and made[1].data == b""  # (the tree goes with the reader)
+    with pytest.raises(UserError) as err:
+        read_bpmn(data, "x.bpmn")
+    problem = err.value.problems[0]
+    assert problem.location.file == "x.bpmn" and problem.location.line >= 1
+    assert "not well-formed XML" in problem.message
