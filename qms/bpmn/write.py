@@ -170,7 +170,7 @@ def write_process(ctx: Context, defs: etree._Element, plan: Planned) -> None:
         rest.remove(holder)
         for el in list(holder):
             defs.insert(defs.index(proc), _declared(el, holder))
-    proc.extend(x for x in rest if x.tag != b("property"))  # (ioSpecification, auditing, … before the lanes)
+    proc.extend(x for x in rest if x.tag in _PROCESS_EARLY)  # (BPMN's order: these before the lanes)
     if plan.lanes:
         _write_lanes(ctx, proc, plan)
     docs = {d.id: d for d in process.documents}
@@ -185,11 +185,11 @@ def write_process(ctx: Context, defs: etree._Element, plan: Planned) -> None:
     for fl in plan.flows:  # a flow between two steps of one sub-process is written inside it
         inner = within.get(fl.src)
         _write_flow(holders[inner] if inner is not None and inner == within.get(fl.dst) else proc, fl)
-    proc.extend(x for x in rest if x.tag == b("property"))
     for tag, attrs, body in plan.artifacts:
         el = _SUB(proc, b(tag), attrs)
         if body is not None:
             _SUB(el, b("text")).text = body
+    proc.extend(x for x in rest if x.tag not in _PROCESS_EARLY)  # (groups, resource roles, …: last)
 
 
 def _write_lanes(ctx: Context, proc: etree._Element, plan: Planned) -> None:
@@ -222,6 +222,8 @@ def _write_nodes(ctx: Context, proc: etree._Element, nodes: list[Node]) -> dict[
     return holders
 
 
+_PROCESS_EARLY = frozenset(b(t) for t in ("supportedInterfaceRef", "ioSpecification", "ioBinding", "auditing",
+                                          "monitoring", "property"))
 _LATE = frozenset(b(t) for t in ("resourceRole", "performer", "humanPerformer", "potentialOwner",
                                  "standardLoopCharacteristics", "multiInstanceLoopCharacteristics"))
 _LOOP_TAG = {"standard": "standardLoopCharacteristics", "parallel": "multiInstanceLoopCharacteristics",

@@ -78,7 +78,8 @@ def foreign_files(draw: st.DrawFn) -> bytes:
     if draw(st.booleans()):
         refs = "".join(f"<flowNodeRef>{x}</flowNodeRef>" for x in chain)
         lanes = f'<laneSet id="ls"><lane id="l1" name="Opettaja">{refs}</lane><lane id="l2" name="Tyhjä"/></laneSet>'
-    body = f'<process id="p" name="P">{lanes}{"".join(parts)}{"".join(flows)}</process>'
+    group = '<group id="grp" categoryValueRef="cv"/>' if draw(st.booleans()) else ""
+    body = f'<process id="p" name="P">{lanes}{"".join(parts)}{"".join(flows)}{group}</process>'
     return (f'<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="{BPMN}" id="d" targetNamespace="urn:x">'
             f"{body}</definitions>").encode()
 

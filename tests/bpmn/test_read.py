@@ -140,7 +140,7 @@ def test_what_the_model_holds_is_read_and_the_rest_kept_verbatim_with_a_warning(
     text = "\n".join(w.format() for w in result.warnings)
     assert "w.bpmn:5:1: warning: bpmn:ioSpecification" in text and "kept as XML" in text
     assert "bpmn:sequenceFlow 'f5': a sequence flow whose source or target is not a step" in text
-    assert "bpmn:group element(s) are not held by the model: 'grp' (line 12)" in text
+    assert "1× bpmn:group kept as XML (field xml:) and written back on export: 'grp' (line 12)" in text
     assert all(w.location.line > 0 for w in result.warnings)
     (p,) = result.system.processes
     b, t, c, e = (p.step(x) for x in "btce")

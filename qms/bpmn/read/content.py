@@ -403,7 +403,7 @@ def read_extensions(r: Reader, s: Scope, el: etree._Element) -> None:
 
 def read_other(r: Reader, s: Scope, el: etree._Element) -> None:
     """What no row of :data:`CONTENT` names: kept with another tool's process, reported otherwise."""
-    if s.c.qms is None and s.within is None and el.tag != b("group"):
+    if s.c.qms is None and s.within is None:
         s.c.carried.append(el)
     else:
         r.unread(el)
@@ -413,7 +413,7 @@ def read_other(r: Reader, s: Scope, el: etree._Element) -> None:
 
 
 _CONTAINED = {b(t) for t in ("sequenceFlow", "dataObject", "dataObjectReference", "dataStoreReference",
-                             "textAnnotation", "association", "laneSet", "group")}
+                             "textAnnotation", "association", "laneSet", "group", "category")}
 
 #: Which handler reads which elements of a process's content, in the order they run.
 CONTENT: tuple[tuple[frozenset[str], Handler], ...] = (

@@ -22,7 +22,7 @@ _T_QMS_SYSTEM = q(QMS, "system")
 _DIAGRAM = q(BPMNDI, "BPMNDiagram")
 #: Root elements that flow nodes refer to: kept with the first process of another tool's file.
 _ROOT_KEPT = frozenset(b(t) for t in ("message", "signal", "error", "escalation", "resource", "itemDefinition",
-                                      "dataStore", "interface", "operation"))
+                                      "dataStore", "interface", "operation", "category"))
 _ARTIFACTS = frozenset(b(t) for t in ("textAnnotation", "association", "group"))
 
 
