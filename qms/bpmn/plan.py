@@ -315,7 +315,8 @@ def plan_process(ctx: Context, process: Process, prefix: str) -> Planned:
     if process.gateways == "drawn":
         prefix = ""
     nodes, flows, _index = plan_flows(ctx, process, prefix)
-    message_ids = [ids.new(prefix + mid) for mid in process.message_ids()]
+    message_ids = [ids.new(m.bpmn_id or prefix + mid) for m, mid in zip(process.messages, process.message_ids(),
+                                                                        strict=True)]
     own = process.bpmn_id or process.process
     pid = own if own not in ids.used else ids.new(f"Process_{process.process}")
     ids.used.add(pid)

@@ -12,7 +12,7 @@ from qms.model import Process, slugify
 from qms.model.base import ID_PATTERN
 
 from .content import read_content
-from .reader import Reader
+from .reader import MAX_ID, Reader
 from .scope import Container, Scope, first, name_id, ordered, payload_text, ref, text
 
 __all__ = ["read_document"]
@@ -208,6 +208,13 @@ def _message(r: Reader, mf: etree._Element) -> None:
     data = {"from": sid, "to": other_end} if outgoing else {"from": other_end, "to": sid}
     if name:
         data["name"] = name
+    raw = mf.get("id", "")
+    if raw and home.qms is None:  # the file's id, or a valid one made from it (the original kept)
+        data["id"] = home.ids.take(raw if ID_PATTERN.fullmatch(raw) and len(raw) <= MAX_ID
+                                   else f"m_{slugify(raw)[:MAX_ID - 2]}", valid=True)
+        if data["id"] != raw:
+            data["bpmn_id"] = raw
+            r.renamed_id(mf)
     home.messages.append(data)
 
 
