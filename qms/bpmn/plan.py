@@ -350,7 +350,7 @@ def _plan_lanes(ids: Ids, process: Process, nodes: list[Node], prefix: str) -> _
     for n in nodes:
         if n.lane is not None and n.lane not in order:
             order.append(n.lane)
-    lane_ids = {role: ids.new(f"{prefix}Lane_{role}") for role in order}
+    lane_ids = {role: ids.new(process.bpmn_lanes.get(role) or f"{prefix}Lane_{role}") for role in order}
     bands = [lane_ids[r] for r in order]
     if any(n.lane is None for n in nodes) or not bands:
         bands.append("")

@@ -406,7 +406,7 @@ class Process(StrictModel):
     owner can review it as one unit. Only ``process``, ``name`` and ``category`` are
     required: a description may start as a stub and grow; the checks say what is missing.
     ``gateways: drawn`` (set by the import) exports the flow as it was drawn, without the split
-    and join gateways the export otherwise makes explicit.
+    and join gateways the export otherwise makes explicit; ``bpmn_lanes`` keeps the ids its lanes had.
     """
 
     process: Id
@@ -441,6 +441,7 @@ class Process(StrictModel):
     internal: bool = False  # kept out of a public handbook
     gateways: Literal["derived", "drawn"] = "derived"
     bpmn_id: str | None = None
+    bpmn_lanes: dict[Id, str] = Field(default_factory=dict)  # role → the id of its lane in the BPMN file
     xml: str | None = None
     ignore: dict[str, str] = Field(default_factory=dict)
 

@@ -58,6 +58,10 @@ def foreign_files(draw: st.DrawFn) -> bytes:
             parts.append(f'<{tag} id="a{i}"' + (f' name="{name}"/>' if name else "/>"))
         chain.append(f"a{i}")
     inner = draw(_activity("inner"))
+    if draw(st.booleans()):  # a sub-process in the sub-process
+        deep = draw(_activity("deep"))
+        inner = (f'<subProcess id="inner" name="Sisempi"><startEvent id="s3"/>{deep}'
+                 '<sequenceFlow id="g3" sourceRef="s3" targetRef="deep"/></subProcess>')
     parts.append(f'<subProcess id="sub" name="Ali"><startEvent id="s2"/>{inner}<endEvent id="e2"/>'
                  '<sequenceFlow id="g1" sourceRef="s2" targetRef="inner"/>'
                  '<sequenceFlow id="g2" sourceRef="inner" targetRef="e2"/></subProcess>')
@@ -80,6 +84,10 @@ def foreign_files(draw: st.DrawFn) -> bytes:
         lanes = f'<laneSet id="ls"><lane id="l1" name="Opettaja">{refs}</lane><lane id="l2" name="Tyhjä"/></laneSet>'
     group = '<group id="grp" categoryValueRef="cv"/>' if draw(st.booleans()) else ""
     body = f'<process id="p" name="P">{lanes}{"".join(parts)}{"".join(flows)}{group}</process>'
+    if draw(st.booleans()):  # in a pool, with a message from a pool of its own
+        body = ('<collaboration id="c"><participant id="pool" name="Oppilaitos" processRef="p"/>'
+                '<participant id="student" name="Opiskelija"/>'
+                '<messageFlow id="mf" name="Hakemus" sourceRef="student" targetRef="start"/></collaboration>' + body)
     return (f'<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="{BPMN}" id="d" targetNamespace="urn:x">'
             f"{body}</definitions>").encode()
 
@@ -88,9 +96,12 @@ _SKIP = frozenset(f"{{{BPMN}}}{t}" for t in ("incoming", "outgoing", "flowNodeRe
 
 
 def semantic(data: bytes) -> set[tuple[str, ...]]:
-    """The elements of the processes without DI, qms's own data or order: (path of ids, tag, attributes, text)."""
+    """The elements of the processes without DI, qms's own data or order: (path of ids, tag, attributes, text),
+    and the message flows by id and the flow node they touch."""
     root = etree.fromstring(data)
-    out: set[tuple[str, ...]] = set()
+    nodes = {el.get("id") for proc in root.iter(f"{{{BPMN}}}process") for el in proc.iter() if el.get("id")}
+    out: set[tuple[str, ...]] = {("message", m.get("id", ""), *sorted({m.get("sourceRef"), m.get("targetRef")} & nodes))
+                                 for m in root.iter(f"{{{BPMN}}}messageFlow")}
     for proc in root.iter(f"{{{BPMN}}}process"):
         for el in proc.iter():
             tag = el.tag

@@ -259,13 +259,15 @@ _KEPT = frozenset(TASKS + SUBS + EVENTS + GATEWAYS)
 
 
 def _elements(root: etree._Element) -> dict[str, tuple[str, str, str | None]]:
-    """Every flow node, every sequence flow between two of them and every message flow that
-    touches one: id → (type, name, host)."""
+    """Every flow node, every sequence flow between two of them, every lane and every message flow
+    that touches a flow node: id → (type, name, host)."""
     found = {el.get("id", ""): (etree.QName(el).localname, el.get("name") or "", el.get("attachedToRef"))
              for el in root.iter(*(f"{{{BPMN}}}{t}" for t in _KEPT))}
     for f in root.iter(f"{{{BPMN}}}sequenceFlow"):  # (a flow with a missing end is reported, not kept)
         if f.get("sourceRef") in found and f.get("targetRef") in found:
             found[f.get("id", "")] = ("sequenceFlow", f.get("name") or "", None)
+    for lane in root.iter(f"{{{BPMN}}}lane"):  # (nested ones too: each a lane of its own)
+        found[lane.get("id", "")] = ("lane", lane.get("name") or "", None)
     for m in root.iter(f"{{{BPMN}}}messageFlow"):  # (one between two pools is reported, not kept)
         if m.get("sourceRef") in found or m.get("targetRef") in found:
             found[m.get("id", "")] = ("messageFlow", "", None)

@@ -107,6 +107,7 @@ def build_process(r: Reader, c: Container, default_lang: str) -> Process | None:
             flow["default"] = True
         model_flows.append(flow)
     lanes: list[str] = []
+    lane_ids = {role: lane_id for lane_id, _, role in reversed(c.lanes) if lane_id}  # (the first lane of a role)
     for _, role in sorted([(r.lane_key(lane_id, n), role) for lane_id, n, role in c.lanes]):
         if role not in lanes:
             lanes.append(role)
@@ -130,6 +131,7 @@ def build_process(r: Reader, c: Container, default_lang: str) -> Process | None:
         "documents": docs,
     }
     if c.qms is None:
+        fields["bpmn_lanes"] = {role: lane_ids[role] for role in lanes if role in lane_ids}
         if c is r.containers[0] and r.root_carried:
             holder = etree.Element(T_KEEP_ROOT, nsmap=named_prefixes(r.root, r.root_carried))
             holder.extend(bound_types(x) for x in r.root_carried)

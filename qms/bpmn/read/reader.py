@@ -197,12 +197,13 @@ class Reader:
         """The role a lane stands for: qms's own marker, else one per lane name."""
         ext = first(lane, b("extensionElements"))
         marker = first(ext, q(QMS, "role")) if ext is not None else None
-        name = lane.get("name") or lane.get("id", "lane")
+        name = lane.get("name") or ""  # (an unnamed lane: a role of its own, without a name)
         key = marker.get("ref") if marker is not None and marker.get("ref") else f"name:{name}"
-        if fresh:
+        if fresh or not name:
             key = f"lane:{lane.get('id')}:{id(lane)}"
         if key not in self.role_ids:
-            ident = marker.get("ref", "") if marker is not None else name_id(name)
+            ident = marker.get("ref", "") if marker is not None else (
+                name_id(name) if name else slugify(lane.get("id") or "lane"))
             ident = ident if ID_PATTERN.fullmatch(ident) else slugify(ident)
             n = 2
             base = ident
