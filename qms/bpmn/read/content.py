@@ -25,7 +25,7 @@ _T_PROPERTY = b("property")
 _T_QMS_DERIVED = q(QMS, "derived")
 _T_QMS_STEP = q(QMS, "step")
 _NODES = {b(tag): spec for tag, spec in ELEMENTS.items()}
-_EVENT_DEFINITIONS = {b(name) for name in TRIGGER_OF} | {b(f"{k}EventDefinition") for k in ("multiple", "cancel")}
+_EVENT_DEFINITIONS = {b(name) for name in TRIGGER_OF}
 _LOOPS = {b("standardLoopCharacteristics"), b("multiInstanceLoopCharacteristics")}
 _FLOW_REFS = {b("incoming"), b("outgoing")}
 _ASSOCIATIONS = {b("dataInputAssociation"), b("dataOutputAssociation")}
@@ -230,8 +230,7 @@ def read_node_data(r: Reader, s: Scope, node: etree._Element) -> None:
 
 def read_sub_process(r: Reader, s: Scope, el: etree._Element) -> None:
     """The content of an embedded sub-process: steps of the same process, ``within`` it."""
-    if _NODES[el.tag].container:
-        read_content(r, Scope(s.c, s.c.step_id[el.get("id", "")], dict(s.lanes_of)), el)
+    read_content(r, Scope(s.c, s.c.step_id[el.get("id", "")], dict(s.lanes_of)), el)
 
 
 # ------------------------------------------------------------------ sequence flows
@@ -426,21 +425,22 @@ CONTENT: tuple[tuple[frozenset[str], Handler], ...] = (
     (frozenset({b("association")}), read_association),
     (frozenset({b("textAnnotation")}), read_note),
     (frozenset({b("dataStoreReference")}), read_store),
-    (frozenset(_NODES), read_sub_process),
+    (frozenset(tag for tag, spec in _NODES.items() if spec.container), read_sub_process),
     (frozenset({T_DOC}), read_documentation),
     (frozenset({T_EXT}), read_extensions),
 )
 _KNOWN = frozenset().union(*(tags for tags, _ in CONTENT))
 _HANDLERS = [handler for _, handler in CONTENT]
-_ROWS: dict[str, frozenset[int]] = {tag: frozenset(i for i, (tags, _) in enumerate(CONTENT) if tag in tags)
-                                    for tag in _KNOWN}
+_ROWS: dict[str, tuple[int, ...]] = {tag: tuple(i for i, (tags, _) in enumerate(CONTENT) if tag in tags)
+                                     for tag in _KNOWN}
 
 
 def read_content(r: Reader, s: Scope, el: etree._Element) -> None:
     """Every child of a process (or sub-process) ``el``, each by the handlers of its kind, in table order."""
     by_id = r.by_id
     c = s.c
-    children: list[etree._Element] = []
+    rows = _ROWS if el.tag not in _NODES else _CONTENT_ROWS  # (a sub-process's own children: read as a step)
+    todo: list[list[etree._Element]] = [[] for _ in _HANDLERS]
     for n, child in enumerate(el):
         tag = child.tag
         if not isinstance(tag, str):
@@ -448,18 +448,18 @@ def read_content(r: Reader, s: Scope, el: etree._Element) -> None:
         ident = child.get("id")
         if ident is not None and ident not in by_id:
             by_id[ident] = child  # what references inside this scope point to
-        if tag in _KNOWN:
-            children.append(child)
-            if tag in _NODES:
-                c.order.append((n, ident or ""))  # ordered by position when the model is built
-        elif el.tag not in _NODES:  # (a sub-process's own children are read with it as a step)
+        if tag in _NODES:
+            c.order.append((n, ident or ""))  # ordered by position when the model is built
+        if tag in rows:
+            for i in rows[tag]:
+                todo[i].append(child)
+        elif rows is _ROWS:
             read_other(r, s, child)
-    own = _NODE_OWN if el.tag in _NODES else frozenset()
-    for i, handler in enumerate(_HANDLERS):  # (in table order: each handler sees its elements in file order)
+    for handler, children in zip(_HANDLERS, todo, strict=True):  # in table order, each in file order
         for child in children:
-            if i in _ROWS[child.tag] and child.tag not in own:
-                handler(r, s, child)
+            handler(r, s, child)
 
 
 #: A sub-process's own children (read with it as a step), not its content.
 _NODE_OWN = _FLOW_REFS | _ASSOCIATIONS | _LOOPS | _EVENT_DEFINITIONS | {T_DOC, T_EXT, _T_PROPERTY}
+_CONTENT_ROWS = {tag: rows for tag, rows in _ROWS.items() if tag not in _NODE_OWN}

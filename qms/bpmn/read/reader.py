@@ -178,7 +178,9 @@ class Reader:
                 shapes.extend(other.iter(_SHAPE))
         for shape in shapes:
             key = ref(shape.get("bpmnElement"))
-            bounds = first(shape, _BOUNDS)
+            bounds = shape[0] if len(shape) else None  # (its Bounds come first, as every tool writes them)
+            if bounds is not None and bounds.tag != _BOUNDS:
+                bounds = first(shape, _BOUNDS)
             if key and bounds is not None and key not in pos:
                 try:
                     pos[key] = (float(bounds.get("x", "0")), float(bounds.get("y", "0")))
