@@ -472,3 +472,20 @@ def test_a_broken_file_is_a_located_error(where: str, old: bytes, new: bytes) ->
     problem = err.value.problems[0]
     assert problem.location.file == "x.bpmn" and problem.location.line >= 1
     assert "not well-formed XML" in problem.message
+
+
+def test_a_duplicate_id_is_renamed_with_a_warning_and_the_model_loads() -> None:
+    data = _file("""
+<process id="p">
+  <startEvent id="x"/><task id="x" name="T"/><endEvent id="e"/>
+  <sequenceFlow id="f" sourceRef="x" targetRef="x"/><sequenceFlow id="f" sourceRef="x" targetRef="e"/>
+</process>""")
+    result = read_bpmn(data, "dup.bpmn")
+    (p,) = result.system.processes
+    assert [(s.id, s.kind) for s in p.steps] == [("x", "start"), ("x_2", "task"), ("e", "end")]
+    assert [f.id for f in p.flow] == ["f", "f_2"]
+    said = [w.message for w in result.warnings]
+    assert "bpmn:task 'x': the id 'x' is used by another element too; read as 'x_2'" in said
+    assert "bpmn:sequenceFlow 'f': the id 'f' is used by another element too; read as 'f_2'" in said
+    again = read_bpmn(export_system(result.system), "again.bpmn")
+    assert again.system == result.system and again.warnings == []

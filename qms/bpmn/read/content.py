@@ -435,6 +435,19 @@ _ROWS: dict[str, tuple[int, ...]] = {tag: tuple(i for i, (tags, _) in enumerate(
                                      for tag in _KNOWN}
 
 
+def _renamed(r: Reader, el: etree._Element, ident: str) -> str:
+    """A second element with the id of another: it is read under a fresh id."""
+    n = 2
+    while f"{ident}_{n}" in r.by_id:
+        n += 1
+    fresh = f"{ident}_{n}"
+    r.warn(el, f"the id '{ident}' is used by another element too; read as '{fresh}'",
+           "give each element its own id in the BPMN tool")
+    el.set("id", fresh)
+    r.by_id[fresh] = el
+    return fresh
+
+
 def read_content(r: Reader, s: Scope, el: etree._Element) -> None:
     """Every child of a process (or sub-process) ``el``, each by the handlers of its kind, in table order."""
     by_id = r.by_id
@@ -446,8 +459,8 @@ def read_content(r: Reader, s: Scope, el: etree._Element) -> None:
         if not isinstance(tag, str):
             continue
         ident = child.get("id")
-        if ident is not None and ident not in by_id:
-            by_id[ident] = child  # what references inside this scope point to
+        if ident is not None and by_id.setdefault(ident, child) is not child:
+            ident = _renamed(r, child, ident)  # (references inside this scope point to the first)
         if tag in _NODES:
             c.order.append((n, ident or ""))  # ordered by position when the model is built
         if tag in rows:
