@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import before
 import floor
 import network
 import qmsapi
@@ -33,6 +34,7 @@ __all__ = ["FULL", "QUICK", "SCENARIOS", "Context", "Sizes"]
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "bpmn-corpus"
+BEFORE = f"qms reader of {before.REVISION} (before)"
 BPMNDI = "{http://www.omg.org/spec/BPMN/20100524/DI}BPMNDiagram"
 EXT = "{http://www.omg.org/spec/BPMN/20100524/MODEL}extensionElements"
 QMS_NS = "urn:qms:bpmn:1"
@@ -106,9 +108,12 @@ class Context:
             self.profiler.totals.update(out["profiles"]["totals"])
         return out
 
-    def time_import(self, key: str, file: Path, runs: int = 3, budget: float | None = None) -> Measure:
-        """qms's import of ``file``, timed in a fresh interpreter like every peer's."""
-        out = self.fresh(["import", str(file), str(runs), key, *([f"--budget={budget}"] if budget else [])])
+    def time_import(self, key: str, file: Path, runs: int = 3, budget: float | None = None, *,
+                    before: bool = False) -> Measure:
+        """qms's import of ``file`` (``before``: the reader before its rewrite, :mod:`before`), timed
+        in a fresh interpreter like every peer's."""
+        out = self.fresh(["import", str(file), str(runs), key, *([f"--budget={budget}"] if budget else []),
+                          *(["--before"] if before else [])])
         return na(out) if isinstance(out, str) else _measure(out, "import")
 
     def target(self, name: str, ok: bool | None, detail: str) -> None:
@@ -342,12 +347,29 @@ def _import_files(ctx: Context, key: str) -> dict[str, Path]:
     return ctx.exported(f"{key}{big}", lambda: qmsapi.export_process(loaded.system, loaded.system.processes[0]))
 
 
+def _before(datas: list[tuple[bytes, str]]) -> Measure:
+    """The reader before its rewrite (:mod:`before`), in this process, on the same files."""
+    try:
+        read = before.read_before()
+    except NotAvailable as exc:
+        return na(str(exc))
+
+    def all_files() -> None:
+        for data, path in datas:
+            with contextlib.suppress(Exception):  # (a file it cannot read is skipped, as for the peers)
+                read(data, path, max_bytes=1 << 30)
+
+    m, _ = time_call(all_files, max_runs=3)
+    return m
+
+
 def _import_peers(ctx: Context, file: Path, *, bpmn_io: bool = True) -> list[tuple[str, Measure]]:
     data = file.read_bytes()
     fm, _ = time_call(lambda: floor.parse(data), max_runs=3)
     p = ctx.peers
     out = [
         ("lxml parse only (floor)", fm),
+        (BEFORE, ctx.time_import("import-before", file, before=True)),
         ("bpmn-moddle fromXML", p.measure("bpmn.io", "from-xml", file)),
         ("pm4py read_bpmn", p.measure("pm4py", "read", file)),
     ]
@@ -419,6 +441,8 @@ def import_scenario(ctx: Context) -> None:
                           b["bpmn-moddle fromXML"], factor=1.0)
             _ratio_target(ctx, f"import {big} {key}: ≥ 3× faster than pm4py", m, b["pm4py read_bpmn"],
                           factor=1 / 3)
+            _ratio_target(ctx, f"import {big} {key}: within 1.5× of the reader before", m, b[BEFORE],
+                          factor=1.5)
         if key == "realistic" and read is not None:
             full = files["full"]
             m2 = ctx.time_import("import-own", full)
@@ -465,6 +489,7 @@ def corpus_scenario(ctx: Context) -> None:
     p = ctx.peers
     bases = [
         ("lxml parse only (floor)", fm),
+        (BEFORE, _before(datas)),
         ("bpmn-moddle fromXML", p.measure("bpmn.io", "from-xml-many", listing)),
         ("pm4py read_bpmn", p.measure("pm4py", "read-many", listing)),
         ("bpmn-io from_xml", p.measure("bpmn-io", "read-many", listing)),

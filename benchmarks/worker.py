@@ -69,16 +69,17 @@ def main(argv: list[str]) -> int:
     collect_less()  # as the qms command does: qms is measured as users run it
     if argv[0] == "import":
         budget = next((float(a.split("=", 1)[1]) for a in argv[4:] if a.startswith("--budget=")), 3.0)
-        return import_file(Path(argv[1]), int(argv[2]), argv[3], "--profile" in argv[4:], budget)
+        return import_file(Path(argv[1]), int(argv[2]), argv[3], "--profile" in argv[4:], budget,
+                           before="--before" in argv[4:])
     return scale(argv[1:])
 
 
-def import_file(file: Path, runs: int, key: str, profile: bool, budget: float) -> int:
+def import_file(file: Path, runs: int, key: str, profile: bool, budget: float, *, before: bool = False) -> int:
     if profile:
         _start_profiler(key)
     out: dict[str, Any] = {}
     try:
-        read = qmsapi.import_bpmn()
+        read = qmsapi.import_bpmn() if not before else _before()
     except NotAvailable as exc:
         out["import"] = {"error": str(exc)}
     else:
@@ -86,6 +87,13 @@ def import_file(file: Path, runs: int, key: str, profile: bool, budget: float) -
         _stage(out, "import", lambda: read(data, str(file)), runs, budget)
     _finish(out)
     return 0
+
+
+def _before() -> Callable[..., Any]:
+    import before  # (git and the old revision: only for this baseline)
+
+    read = before.read_before()
+    return lambda data, source: read(data, source, max_bytes=1 << 30)
 
 
 def scale(argv: list[str]) -> int:

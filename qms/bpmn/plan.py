@@ -63,6 +63,7 @@ class Node:
     inputs: Sequence[tuple[str, str]] = ()  # (data association id, reference id)
     outputs: Sequence[tuple[str, str]] = ()
     prop: str = ""  # id of the property that data input associations point to
+    within: str | None = None  # id of the sub-process node this node is drawn in
 
 
 @dataclass(slots=True)
@@ -78,6 +79,7 @@ class Flow:
     derived_name: bool = False
     derived: bool = False
     label: Text | None = None
+    xml: str | None = None  # what the model has no field for, written back as it is
 
 
 @dataclass(slots=True)
@@ -126,6 +128,11 @@ def plan_flows(ctx: Context, process: Process, prefix: str) -> tuple[list[Node],
     nodes, by_step = _step_nodes(ctx, process, prefix)
     flows, by_pos = _sequence_flows(ctx, process, g, by_step, prefix)
     index = {node.id: node for node in nodes}
+    if process.gateways == "drawn":  # an imported process goes back as it was drawn
+        for fl in flows:
+            index[fl.src].outgoing.append(fl.id)
+            index[fl.dst].incoming.append(fl.id)
+        return nodes, flows, index
     joins_of, splits_of, links, source_of = _derived_gateways(ctx.ids, g, by_step, by_pos, index)
     for node in nodes:  # only activities and exclusive/inclusive gateways may name a default flow
         if node.default and node.tag not in _DEFAULT_HOLDERS:
@@ -144,14 +151,20 @@ def _step_nodes(ctx: Context, process: Process, prefix: str) -> tuple[list[Node]
     """A node per step, named in the export's language; the ids are handed out in step order."""
     nodes: list[Node] = []
     by_step: dict[str, Node] = {}
+    drawn = process.gateways == "drawn"  # as drawn: an unnamed step stays unnamed
     for step in process.steps:
         kind = step.kind
         label = step.name if kind == "call" else getattr(step, kind)
         name = label if type(label) is str else _step_name(ctx, step, label)  # a plain name: the common case
-        node = Node(ctx.ids.new(prefix + step.id), export_tag(kind, step.throw, step.trigger), name or step.id,
+        tag = export_tag(kind, step.throw, step.trigger, type_=step.type, attached=step.attached_to is not None)
+        node = Node(ctx.ids.new(step.bpmn_id or prefix + step.id), tag, name if drawn else name or step.id,
                     step.lane, step, kind, label)
         nodes.append(node)
         by_step[step.id] = node
+    for node in nodes:
+        assert node.step is not None
+        parent = by_step.get(node.step.within or "")
+        node.within = parent.id if parent is not None else None
     return nodes, by_step
 
 
@@ -165,7 +178,9 @@ def _sequence_flows(ctx: Context, process: Process, g: ProcessGraph, by_step: di
         src, dst = by_step[f.src], by_step[f.dst]
         # a condition needs a name in a diagram
         name = (ctx.text(f.label) if f.label is not None else "") or f.condition or ""
-        flow = Flow(ctx.ids.new(prefix + flow_ids[f.pos]), src.id, dst.id, name, f.condition, label=f.label)
+        model = f.flow
+        flow = Flow(ctx.ids.new(model.bpmn_id or prefix + flow_ids[f.pos]), src.id, dst.id, name, f.condition,
+                    label=f.label, xml=model.xml)
         if f.default:
             src.default = flow.id
         flows.append(flow)
@@ -292,11 +307,18 @@ class _Artifacts:
 
 def plan_process(ctx: Context, process: Process, prefix: str) -> Planned:
     """Hand out the ids of one process (in the order that decides the suffixes of clashing ids)
-    and size its shapes; no XML yet."""
+    and size its shapes; no XML yet.
+
+    The ids of a process drawn in another tool are its own (no prefix): they were unique in its file.
+    """
     ids = ctx.ids
+    if process.gateways == "drawn":
+        prefix = ""
     nodes, flows, _index = plan_flows(ctx, process, prefix)
-    message_ids = [ids.new(prefix + mid) for mid in process.message_ids()]
-    pid = process.process if process.process not in ids.used else ids.new(f"Process_{process.process}")
+    message_ids = [ids.new(m.bpmn_id or prefix + mid) for m, mid in zip(process.messages, process.message_ids(),
+                                                                        strict=True)]
+    own = process.bpmn_id or process.process
+    pid = own if own not in ids.used else ids.new(f"Process_{process.process}")
     ids.used.add(pid)
     participant = ids.new(f"Participant_{process.process}")
     lanes = _plan_lanes(ids, process, nodes, prefix)
@@ -328,7 +350,7 @@ def _plan_lanes(ids: Ids, process: Process, nodes: list[Node], prefix: str) -> _
     for n in nodes:
         if n.lane is not None and n.lane not in order:
             order.append(n.lane)
-    lane_ids = {role: ids.new(f"{prefix}Lane_{role}") for role in order}
+    lane_ids = {role: ids.new(process.bpmn_lanes.get(role) or f"{prefix}Lane_{role}") for role in order}
     bands = [lane_ids[r] for r in order]
     if any(n.lane is None for n in nodes) or not bands:
         bands.append("")

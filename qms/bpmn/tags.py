@@ -105,16 +105,18 @@ def local(tag: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Element:
-    """How one BPMN flow-node element maps to a model step on import.
+    """How one BPMN flow-node element maps to a model step, both ways.
 
     Why: one declarative table instead of ``tag.endswith("Task")`` chains (STYLE §1.4).
     ``count`` is the class the element is counted in (task, subprocess, event, gateway),
-    ``warning`` says what the model cannot hold when the element is imported.
+    ``type`` the step's ``type:`` that selects this element on export, ``warning`` what the
+    model cannot hold when the element is imported.
     """
 
     tag: str  # local name in the BPMN model namespace
     step_kind: str  # the model step kind it becomes
     count: str  # task | subprocess | event | gateway
+    type: str | None = None
     warning: str = ""
     throw: bool = False
     container: bool = False  # holds flow elements of its own (sub-process)
@@ -124,38 +126,36 @@ ELEMENTS: dict[str, Element] = {
     e.tag: e
     for e in (
         Element("task", "task", "task"),
-        Element("userTask", "task", "task"),
-        Element("manualTask", "task", "task"),
-        Element("serviceTask", "task", "task"),
-        Element("sendTask", "task", "task"),
-        Element("receiveTask", "task", "task"),
-        Element("scriptTask", "task", "task"),
-        Element("businessRuleTask", "task", "task"),
+        Element("userTask", "task", "task", "user"),
+        Element("manualTask", "task", "task", "manual"),
+        Element("serviceTask", "task", "task", "service"),
+        Element("sendTask", "task", "task", "send"),
+        Element("receiveTask", "task", "task", "receive"),
+        Element("scriptTask", "task", "task", "script"),
+        Element("businessRuleTask", "task", "task", "business_rule"),
         Element("callActivity", "call", "subprocess"),
-        Element("subProcess", "call", "subprocess", container=True),
-        Element("transaction", "call", "subprocess", "a transaction is imported as a call of a plain process",
-                container=True),
-        Element("adHocSubProcess", "call", "subprocess",
-                "an ad-hoc sub-process is imported as a call of a plain process", container=True),
+        Element("subProcess", "subprocess", "subprocess", container=True),
+        Element("transaction", "subprocess", "subprocess", "transaction", container=True),
+        Element("adHocSubProcess", "subprocess", "subprocess", "ad_hoc", container=True),
         Element("startEvent", "start", "event"),
         Element("endEvent", "end", "event"),
         Element("intermediateCatchEvent", "event", "event"),
         Element("intermediateThrowEvent", "event", "event", throw=True),
-        Element("boundaryEvent", "event", "event",
-                "a boundary event becomes an intermediate event after its host activity"),
-        Element("implicitThrowEvent", "event", "event", throw=True),
+        Element("boundaryEvent", "event", "event"),
+        Element("implicitThrowEvent", "event", "event", warning="an implicit throw event becomes an intermediate "
+                "throw event", throw=True),
         Element("exclusiveGateway", "decision", "gateway"),
         Element("parallelGateway", "parallel", "gateway"),
         Element("inclusiveGateway", "inclusive", "gateway"),
-        Element("eventBasedGateway", "decision", "gateway",
-                "an event-based gateway becomes a decision (the events it waits for follow it)"),
-        Element("complexGateway", "inclusive", "gateway",
-                "a complex gateway becomes an inclusive gateway (its activation condition is dropped)"),
+        Element("eventBasedGateway", "event_gateway", "gateway"),
+        Element("complexGateway", "complex", "gateway"),
     )
 }
-"""BPMN flow-node local name → model mapping (import)."""
+"""BPMN flow-node local name → model mapping (import and, through ``type``, export)."""
 
-#: Event definition local name → model trigger; the others map to ``none`` with a warning.
+_TYPED: dict[tuple[str, str], str] = {(e.step_kind, e.type): e.tag for e in ELEMENTS.values() if e.type}
+
+#: Event definition local name → model trigger.
 TRIGGER_OF: dict[str, str] = {
     "messageEventDefinition": "message",
     "timerEventDefinition": "timer",
@@ -163,25 +163,35 @@ TRIGGER_OF: dict[str, str] = {
     "conditionalEventDefinition": "conditional",
     "escalationEventDefinition": "escalation",
     "errorEventDefinition": "error",
+    "terminateEventDefinition": "terminate",
+    "compensateEventDefinition": "compensate",
+    "cancelEventDefinition": "cancel",
+    "linkEventDefinition": "link",
 }
 
 #: Model trigger → event definition local name (export).
 EVENT_DEFINITIONS: dict[str, str] = {v: k for k, v in TRIGGER_OF.items()}
 
 
-def export_tag(step_kind: str, throw: bool = False, trigger: str | None = None) -> str:
+def export_tag(step_kind: str, throw: bool = False, trigger: str | None = None, *, type_: str | None = None,
+               attached: bool = False) -> str:
     """The BPMN local name a step of ``step_kind`` is exported as.
 
-    An intermediate ``event`` is a throw event when ``throw`` is set or when it has no
-    trigger (a catch event must wait for something).
+    An intermediate ``event`` is a boundary event when ``attached`` to an activity, a throw
+    event when ``throw`` is set or when it has no trigger (a catch event must wait for
+    something). A task or sub-process of a ``type_`` is the element of that type.
 
     Examples
     --------
-    >>> export_tag("decision")
-    'exclusiveGateway'
-    >>> export_tag("event"), export_tag("event", trigger="timer")
-    ('intermediateThrowEvent', 'intermediateCatchEvent')
+    >>> export_tag("decision"), export_tag("task", type_="user"), export_tag("subprocess", type_="event")
+    ('exclusiveGateway', 'userTask', 'subProcess')
+    >>> export_tag("event"), export_tag("event", trigger="timer"), export_tag("event", attached=True)
+    ('intermediateThrowEvent', 'intermediateCatchEvent', 'boundaryEvent')
     """
+    if step_kind == "event" and attached:
+        return "boundaryEvent"
     if step_kind == "event" and (throw or trigger in (None, "none")):
         return "intermediateThrowEvent"
+    if type_ is not None and (step_kind, type_) in _TYPED:
+        return _TYPED[step_kind, type_]
     return KINDS[step_kind].bpmn_tag

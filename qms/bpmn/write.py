@@ -171,6 +171,12 @@ def write_process(ctx: Context, defs: etree._Element, plan: Planned) -> None:
     if process.purpose is not None:
         _SUB(proc, T_DOC).text = ctx.text(process.purpose)
     _process_extension(ctx, proc, process)
+    rest = _carry_back(proc, _kept(process.xml))
+    for holder in [x for x in rest if x.tag == q(QMS, "root")]:  # messages, errors, … of the file
+        rest.remove(holder)
+        for el in list(holder):
+            defs.insert(defs.index(proc), _declared(el, holder))
+    proc.extend(x for x in rest if x.tag in _PROCESS_EARLY)  # (BPMN's order: these before the lanes)
     if plan.lanes:
         _write_lanes(ctx, proc, plan)
     docs = {d.id: d for d in process.documents}
@@ -178,17 +184,20 @@ def write_process(ctx: Context, defs: etree._Element, plan: Planned) -> None:
         d = docs.get(doc)
         obj = _SUB(proc, b("dataObject"), id=object_id, name=ctx.text(d.name) if d else doc)
         _SUB(_SUB(obj, T_EXT), q(QMS, "document"), ref=doc)
-    for node in plan.nodes:
-        _write_node(ctx, proc, node)
+    holders = _write_nodes(ctx, proc, plan.nodes)
     for tag, ref_attrs in plan.refs:
         _SUB(proc, tag, ref_attrs)
     branches = decision_conditions(plan)
-    for fl in plan.flows:
-        _write_flow(proc, fl, branches.get(fl.id))
+    within = {n.id: n.within for n in plan.nodes}
+    for fl in plan.flows:  # a flow between two steps of one sub-process is written inside it
+        inner = within.get(fl.src)
+        holder = holders[inner] if inner is not None and inner == within.get(fl.dst) else proc
+        _write_flow(holder, fl, branches.get(fl.id))
     for tag, attrs, body in plan.artifacts:
         el = _SUB(proc, b(tag), attrs)
         if body is not None:
             _SUB(el, b("text")).text = body
+    proc.extend(x for x in rest if x.tag not in _PROCESS_EARLY)  # (groups, resource roles, …: last)
 
 
 def _write_lanes(ctx: Context, proc: etree._Element, plan: Planned) -> None:
@@ -196,7 +205,7 @@ def _write_lanes(ctx: Context, proc: etree._Element, plan: Planned) -> None:
     lane_set = _SUB(proc, b("laneSet"), id=plan.lane_set)
     members: dict[str, list[str]] = {r: [] for r, _ in plan.lanes}
     for n in plan.nodes:
-        if n.lane is not None:
+        if n.lane is not None and n.within is None:
             members[n.lane].append(n.id)
     for role, lane_id in plan.lanes:
         lane = _SUB(lane_set, b("lane"), id=lane_id, name=ctx.text(ctx.roles.get(role, role)))
@@ -205,7 +214,75 @@ def _write_lanes(ctx: Context, proc: etree._Element, plan: Planned) -> None:
             _SUB(lane, T_FNREF).text = ref
 
 
-def _write_node(ctx: Context, proc: etree._Element, node: Node) -> None:
+def _write_nodes(ctx: Context, proc: etree._Element, nodes: list[Node]) -> dict[str, etree._Element]:
+    """The flow nodes, each in its process or sub-process; returns the sub-process elements by id."""
+    holders: dict[str, etree._Element] = {}
+    left = nodes
+    while left:
+        later = [n for n in left if n.within is not None and n.within not in holders]
+        if len(later) == len(left):  # a sub-process that is not one (the loader reports it): at the top
+            later = []
+        for node in left:
+            if node not in later:
+                holder = proc if node.within is None or node.within not in holders else holders[node.within]
+                holders[node.id] = _write_node(ctx, holder, node)
+        left = later
+    return holders
+
+
+_PROCESS_EARLY = frozenset(b(t) for t in ("supportedInterfaceRef", "ioSpecification", "ioBinding", "auditing",
+                                          "monitoring", "property"))
+_LATE = frozenset(b(t) for t in ("resourceRole", "performer", "humanPerformer", "potentialOwner",
+                                 "standardLoopCharacteristics", "multiInstanceLoopCharacteristics"))
+_LOOP_TAG = {"standard": "standardLoopCharacteristics", "parallel": "multiInstanceLoopCharacteristics",
+             "sequential": "multiInstanceLoopCharacteristics"}
+
+
+def _kept(xml: str | None) -> etree._Element | None:
+    """The ``qms:keep`` element of a step's or flow's ``xml:`` (None when there is none)."""
+    if xml is None:
+        return None
+    return etree.fromstring(xml, _KEEP_PARSER)
+
+
+_KEEP_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def _carry_back(el: etree._Element, keep: etree._Element | None) -> list[etree._Element]:
+    """Put back on ``el`` what the import kept verbatim: attributes and extension elements at once;
+    returns the other elements, to be placed by the caller."""
+    if keep is None:
+        return []
+    for key, value in keep.attrib.items():
+        el.set(key, value)
+    rest: list[etree._Element] = []
+    for child in keep:
+        if child.tag == q(QMS, "ext"):
+            ext = el.find(T_EXT)
+            if ext is None:
+                ext = etree.Element(T_EXT)
+                el.insert(1 if len(el) and el[0].tag == T_DOC else 0, ext)
+            ext.extend(_declared(x, keep) for x in child)
+        elif child.tag == q(QMS, "root"):
+            rest.append(child)
+        else:
+            rest.append(_declared(child, keep))
+    return rest
+
+
+def _declared(el: etree._Element, keep: etree._Element) -> etree._Element:
+    """``el`` declaring the prefixes of the file it came from: values such as ``xsi:type="xs:string"``
+    or ``structureRef="feel:string"`` name types by prefix, which lxml does not see as used."""
+    if not isinstance(el.tag, str):
+        return el
+    nsmap = {p: u for p, u in (*keep.nsmap.items(), *el.nsmap.items()) if p}
+    copy = etree.Element(el.tag, dict(el.attrib), nsmap=nsmap)
+    copy.text = el.text
+    copy.extend(list(el))
+    return copy
+
+
+def _write_node(ctx: Context, proc: etree._Element, node: Node) -> etree._Element:
     """One flow node: a step with its documentation, extensions, data and event definition,
     or a derived gateway."""
     attrs = {"id": node.id}
@@ -213,12 +290,22 @@ def _write_node(ctx: Context, proc: etree._Element, node: Node) -> None:
         attrs["name"] = node.name
     el = _SUB(proc, b(node.tag), attrs)
     step = node.step
+    rest: list[etree._Element] = []
     if step is not None:
         if step.description is not None:
             _SUB(el, T_DOC).text = ctx.text(step.description)
         _step_extension(ctx, el, step, node.label)
+        rest = _carry_back(el, _kept(step.xml))
         if node.kind == "call" and step.call:
             el.set("calledElement", step.call)
+        if step.attached_to is not None:
+            el.set("attachedToRef", step.attached_to)
+            if not step.interrupting:
+                el.set("cancelActivity", "false")
+        elif not step.interrupting:
+            el.set("isInterrupting", "false")
+        if step.type == "event" and node.kind == "subprocess":
+            el.set("triggeredByEvent", "true")
     else:
         assert node.derived is not None
         ext = _SUB(el, T_EXT)
@@ -230,7 +317,8 @@ def _write_node(ctx: Context, proc: etree._Element, node: Node) -> None:
     for fid in node.outgoing:
         _SUB(el, T_OUTGOING).text = fid
     if step is None:
-        return
+        return el
+    el.extend(x for x in rest if x.tag not in _LATE and not _is_definition(x))
     if node.prop:
         _SUB(el, b("property"), id=node.prop, name="__targetRef_placeholder")
         for assoc, ref in node.inputs:
@@ -241,7 +329,22 @@ def _write_node(ctx: Context, proc: etree._Element, node: Node) -> None:
         da = _SUB(el, b("dataOutputAssociation"), id=assoc)
         _SUB(da, b("targetRef")).text = ref
     if node.kind in ("start", "end", "event"):
-        _event_definition(ctx, el, step, node.label)
+        kept = [x for x in rest if _is_definition(x)]
+        if kept:
+            el.extend(kept)
+        else:
+            _event_definition(ctx, el, step, node.label)
+    el.extend(x for x in rest if x.tag in _LATE)
+    if step.loop is not None:
+        loop = _SUB(el, b(_LOOP_TAG[step.loop]))
+        if step.loop == "sequential":
+            loop.set("isSequential", "true")
+    return el
+
+
+def _is_definition(el: etree._Element) -> bool:
+    tag = el.tag
+    return isinstance(tag, str) and (tag.endswith("EventDefinition") or tag == b("eventDefinitionRef"))
 
 
 _DECISIONS = frozenset({"exclusiveGateway", "inclusiveGateway"})
@@ -281,7 +384,12 @@ def decision_conditions(plan: Planned) -> dict[str, Branch]:
     """A placeholder condition for every branch of an exclusive or inclusive gateway with
     several branches that is neither the default nor given a condition in the model (a
     condition derived from a label is replaced too), by flow id: engines load such a decision
-    only when each of its branches has a condition or is the default."""
+    only when each of its branches has a condition or is the default.
+
+    A process imported from another tool (``gateways: drawn``) is written back as drawn: no
+    condition or name is added to it."""
+    if plan.process.gateways == "drawn":
+        return {}
     flows = {fl.id: fl for fl in plan.flows}
     nodes = {n.id: n for n in plan.nodes}
     out: dict[str, Branch] = {}
@@ -308,6 +416,7 @@ def _write_flow(proc: etree._Element, fl: Flow, branch: Branch | None = None) ->
     attrs["sourceRef"] = fl.src
     attrs["targetRef"] = fl.dst
     el = _SUB(proc, T_FLOW, attrs)
+    rest = _carry_back(el, _kept(fl.xml))
     if fl.derived:
         ext = _SUB(el, T_EXT)
         _SUB(ext, q(QMS, "derived"), role="flow")
@@ -322,6 +431,8 @@ def _write_flow(proc: etree._Element, fl: Flow, branch: Branch | None = None) ->
         if fl.derived_condition:
             cattrs[q(QMS, "derived")] = "name" if fl.derived_name else "label"
         _SUB(el, T_COND, cattrs).text = fl.condition
+    for x in rest:  # (a documentation first, as BPMN orders a flow's children)
+        el.insert(0, x) if x.tag == T_DOC else el.append(x)
 
 
 def write_stub(ctx: Context, collab: etree._Element, process: Process, pid: str) -> None:

@@ -65,8 +65,14 @@ class FlowView:
 
     @cached_property
     def starts(self) -> list[str]:
-        """Start events, in step order."""
-        return [n for n, k in self.kinds.items() if k.graph_kind == "start"]
+        """Start events of the process (not of a sub-process in it), in step order."""
+        return [n for n, k in self.kinds.items() if k.graph_kind == "start" and self.steps[n].within is None]
+
+    @cached_property
+    def roots(self) -> list[str]:
+        """Where a token starts: the start events, those inside sub-processes and boundary events."""
+        return [n for n, k in self.kinds.items()
+                if k.graph_kind == "start" or self.steps[n].attached_to is not None]
 
     @cached_property
     def ends(self) -> list[str]:
@@ -80,11 +86,11 @@ class FlowView:
 
     @cached_property
     def _search(self) -> Search:
-        return depth_first(self.graph.nx, self.starts)
+        return depth_first(self.graph.nx, self.roots)
 
     @cached_property
     def reachable(self) -> set[str]:
-        """Steps reachable from a start event (the ones the search from the starts met)."""
+        """Steps reachable from a start event (the ones the search from the roots met)."""
         search = self._search
         return set(search.preorder[: search.from_roots])  # type: ignore[arg-type]
 
@@ -95,7 +101,7 @@ class FlowView:
 
     @cached_property
     def back_edges(self) -> set[int]:
-        """Indexes (in ``flow:``) of the flows that close a loop, searched from the start events."""
+        """Indexes (in ``flow:``) of the flows that close a loop, searched from the roots."""
         return self.graph.flows_between(self._search.back_edges)  # type: ignore[arg-type]
 
     @cached_property

@@ -33,7 +33,7 @@ class Merge:
 
 # A branch context: split id → (split kind: and | or | xor, the branch indexes the token may be on).
 _Ctx = dict[str, tuple[str, frozenset[int]]]
-_SPLIT_KIND = {"parallel": "and", "inclusive": "or", "exclusive": "xor"}
+_SPLIT_KIND = {"parallel": "and", "inclusive": "or", "exclusive": "xor", "event": "xor", "complex": "or"}
 
 
 def split_kind(gateway: str | None, outs: list[FlowData]) -> str:

@@ -26,8 +26,8 @@ class NodeKind:
     step_kind: str  # the model's key (start, end, event, task, decision, ...)
     graph_kind: str  # start | end | event | task | gateway | subprocess
     bpmn_tag: str  # local name in the BPMN model namespace
-    gateway: str | None = None  # exclusive | parallel | inclusive
-    marker: str = ""  # the sign drawn in a gateway: × + ○
+    gateway: str | None = None  # exclusive | parallel | inclusive | event | complex
+    marker: str = ""  # the sign drawn in a gateway: × + ○ ⬠ ✳
     default_holder: bool = False  # BPMN lets this element name a default flow
 
     @property
@@ -47,12 +47,15 @@ KINDS: dict[str, NodeKind] = {
         NodeKind("parallel", "gateway", "parallelGateway", "parallel", "+"),
         NodeKind("inclusive", "gateway", "inclusiveGateway", "inclusive", "○", default_holder=True),
         NodeKind("call", "subprocess", "callActivity", default_holder=True),
+        NodeKind("subprocess", "subprocess", "subProcess", default_holder=True),
+        NodeKind("event_gateway", "gateway", "eventBasedGateway", "event", "⬠"),
+        NodeKind("complex", "gateway", "complexGateway", "complex", "✳", default_holder=True),
     )
 }
 
-#: Step kinds that are gateways (decision, parallel, inclusive).
+#: Step kinds that are gateways (decision, parallel, inclusive, event_gateway, complex).
 GATEWAY_KINDS = frozenset(k for k, row in KINDS.items() if row.gateway)
-#: Step kinds that do work (task, call).
+#: Step kinds that do work (task, call, subprocess).
 ACTIVITY_KINDS = frozenset(k for k, row in KINDS.items() if row.activity)
 #: Step kinds whose BPMN element may name a default flow.
 DEFAULT_HOLDER_KINDS = frozenset(k for k, row in KINDS.items() if row.default_holder)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from qms.errors import Problem
+from qms.graph.kinds import ACTIVITY_KINDS
 from qms.location import SourceLocation
 from qms.model import Process, QualitySystem, StrictModel
 from qms.model.frameworks import self_assessment_model
@@ -174,6 +175,22 @@ def resolve(system: QualitySystem, *, standalone: bool, broken: Iterable[str] = 
     return r.problems
 
 
+def _resolve_nesting(r: _Resolver, p: Process) -> None:
+    """``within:`` names a ``subprocess:`` step, ``attached_to:`` (on an ``event:``) an activity."""
+    pid = p.process
+    subs = {s.id for s in p.steps if s.kind == "subprocess"}
+    activities = {s.id for s in p.steps if s.kind in ACTIVITY_KINDS}
+    for s in p.steps:
+        r.ref(s, ("within",), s.within, subs, "sub-process", "within: takes the id of a subprocess: step", pid)
+        if s.attached_to is not None and s.kind != "event":
+            r.problems.append(Problem(r.at(s, "attached_to"), f"a {s.kind} step cannot be attached to an activity",
+                                      "only an event: is attached_to a task, call or subprocess step",
+                                      process=pid, element=s.id))
+        else:
+            r.ref(s, ("attached_to",), s.attached_to, activities, "activity",
+                  "attached_to: takes the id of a task, call or subprocess step", pid)
+
+
 def _resolve_process(
     r: _Resolver, p: Process, system: QualitySystem, standalone: bool, roles: set[str],
     owners: set[str], units: set[str], stakeholders: set[str], forms: set[str], procs: set[str],
@@ -204,6 +221,7 @@ def _resolve_process(
             r.ref(d, ("approved_by",), d.approved_by, owners, "role", "use a role id", pid)
         if p.review:
             r.ref(p.review, ("approved_by",), p.review.approved_by, owners, "role", "use a role id", pid)
+    _resolve_nesting(r, p)
     for s in p.steps:
         lane = s.lane
         if lane is None or (standalone and not p.lanes):

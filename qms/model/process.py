@@ -34,7 +34,12 @@ Category = Literal["management", "core", "support"]
 CATEGORIES: tuple[str, ...] = ("management", "core", "support")
 Level = Literal["process_area", "main_process", "process", "subprocess"]
 Pdca = Literal["plan", "do", "check", "act"]
-Trigger = Literal["none", "timer", "message", "signal", "conditional", "escalation", "error"]
+Trigger = Literal["none", "timer", "message", "signal", "conditional", "escalation", "error", "terminate",
+                  "compensate", "cancel", "link"]
+#: What kind of task or sub-process a step is, as BPMN tools draw it (``type: user``).
+StepType = Literal["user", "service", "script", "receive", "send", "manual", "business_rule", "transaction",
+                   "ad_hoc", "event"]
+Loop = Literal["standard", "parallel", "sequential"]
 
 #: The key that names a step's kind, in the order they are tried.
 STEP_KINDS: tuple[str, ...] = (
@@ -46,6 +51,9 @@ STEP_KINDS: tuple[str, ...] = (
     "parallel",
     "inclusive",
     "call",
+    "subprocess",
+    "event_gateway",
+    "complex",
 )
 _KIND_KEYS = frozenset(STEP_KINDS)
 
@@ -71,8 +79,12 @@ class Step(StrictModel):
 
     Why: ``{id: ohje, task: Budjettiohje, lane: talous}`` reads like the step table a
     quality team already writes. Exactly one of the kind keys (``start``, ``end``,
-    ``event``, ``task``, ``decision``, ``parallel``, ``inclusive``, ``call``) is given.
+    ``event``, ``task``, ``decision``, ``parallel``, ``inclusive``, ``call``, ``subprocess``,
+    ``event_gateway``, ``complex``) is given.
     For ``call`` the value is the id of the called process and ``name`` is optional.
+    A step ``within`` a ``subprocess`` step is drawn inside it; an ``event`` ``attached_to``
+    an activity is a boundary event. ``bpmn_id`` keeps an id of an imported file that is no
+    valid model id, ``xml`` what the model has no field for (written back as it was).
     """
 
     id: Id
@@ -84,8 +96,17 @@ class Step(StrictModel):
     parallel: Text | None = None
     inclusive: Text | None = None
     call: Id | None = None
+    subprocess: Text | None = None
+    event_gateway: Text | None = None
+    complex: Text | None = None
     name: Text | None = None
+    type: StepType | None = None
     lane: Id | None = None
+    within: Id | None = None
+    collapsed: bool = False
+    attached_to: Id | None = None
+    interrupting: bool = True
+    loop: Loop | None = None
     trigger: Trigger | None = None
     when: Text | None = None
     throw: bool = False
@@ -97,6 +118,8 @@ class Step(StrictModel):
     systems: list[Text] = Field(default_factory=list)
     raci: Raci | None = None
     note: Text | None = None
+    bpmn_id: str | None = None
+    xml: str | None = None
     ignore: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="before")
@@ -121,7 +144,7 @@ class Step(StrictModel):
         if not kinds:
             raise ValueError(
                 "a step needs its kind as a key: start, end, event, task, decision, "
-                "parallel, inclusive or call"
+                "parallel, inclusive, call, subprocess, event_gateway or complex"
             )
         value = data[kinds[0]]
         if kinds[0] == "call" and (value is None or (isinstance(value, str) and not value.strip())):
@@ -257,6 +280,8 @@ class Flow(StrictModel):
     label: Text | None = None
     condition: str | None = None
     default: bool = False
+    bpmn_id: str | None = None
+    xml: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -271,6 +296,8 @@ class MessageFlow(StrictModel):
     from_: Id = Field(alias="from")
     to: Id
     name: Text | None = None
+    bpmn_id: str | None = None
+    xml: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -378,6 +405,8 @@ class Process(StrictModel):
     Why: everything a quality team writes about one process lives in one file, so the
     owner can review it as one unit. Only ``process``, ``name`` and ``category`` are
     required: a description may start as a stub and grow; the checks say what is missing.
+    ``gateways: drawn`` (set by the import) exports the flow as it was drawn, without the split
+    and join gateways the export otherwise makes explicit; ``bpmn_lanes`` keeps the ids its lanes had.
     """
 
     process: Id
@@ -410,6 +439,10 @@ class Process(StrictModel):
     records: list[Record] = Field(default_factory=list)
     review: Review | None = None
     internal: bool = False  # kept out of a public handbook
+    gateways: Literal["derived", "drawn"] = "derived"
+    bpmn_id: str | None = None
+    bpmn_lanes: dict[Id, str] = Field(default_factory=dict)  # role → the id of its lane in the BPMN file
+    xml: str | None = None
     ignore: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="before")

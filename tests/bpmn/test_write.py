@@ -101,3 +101,8 @@ def test_the_placeholders_do_not_come_back_into_the_model() -> None:
     back = read_bpmn(etree.tostring(root), "p.bpmn").system.processes[0]
     assert sorted((f.label or "", f.condition or "") for f in back.flow) == [("", "")] * 3 + [("ei", "")]
     assert sorted((f.label or "", f.condition or "") for f in p.flow) == [("", "")] * 3 + [("ei", "")]
+
+
+def test_a_process_drawn_in_another_tool_is_written_back_without_placeholders() -> None:
+    _, root = _decision_export(["a -> ok", "ok -> e", {"ok -> t": "ei"}, "t -> ok"], gateways="drawn")
+    assert _branches(root) == {"f_ok_e": (None, None, None), "f_ok_t": ("ei", None, None)}

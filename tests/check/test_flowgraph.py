@@ -119,3 +119,26 @@ def test_analyses_are_linear_in_the_number_of_steps() -> None:
     assert len(large.steps) > 7 * len(small.steps)
     # 8× the steps may cost at most ~24× the time (linear with generous slack, not quadratic: 64×)
     assert cost(large) < 24 * max(cost(small), 1e-4)
+
+
+def test_a_sub_process_and_a_boundary_event_have_no_structural_finding() -> None:
+    steps = [
+        {"id": "a", "start": "Alku", "lane": "r"},
+        {"id": "sub", "subprocess": "Käsittely", "lane": "r", "pdca": "check"},
+        {"id": "s2", "start": "Alku 2", "within": "sub", "lane": "r"},
+        {"id": "t2", "task": "Työ", "type": "user", "within": "sub", "lane": "r", "pdca": "do"},
+        {"id": "e2", "end": "Valmis 2", "within": "sub", "lane": "r"},
+        {"id": "late", "event": "Myöhässä", "trigger": "timer", "when": "P7D", "attached_to": "sub", "lane": "r"},
+        {"id": "remind", "task": "Muistuta", "lane": "r", "pdca": "act"},
+        {"id": "e", "end": "Loppu", "lane": "r"},
+        {"id": "e3", "end": "Muistutettu", "lane": "r"},
+    ]
+    flow = ["a -> sub -> e", "s2 -> t2 -> e2", "late -> remind -> e3"]
+    p = Process.model_validate({"process": "p", "name": "P", "category": "core", "lanes": ["r"],
+                                "steps": steps, "flow": flow})
+    view = flow_view(p)
+    assert view.starts == ["a"] and set(view.roots) == {"a", "s2", "late"}
+    assert view.reachable == {s["id"] for s in steps}
+    system = QualitySystem(system="p", name="P", provider=Provider(id="p", name="P"), processes=[p])
+    findings = run_checks(system, resolve_config(system, RULES, select=["structure"]), standalone=True)
+    assert [(f.code, f.message) for f in findings] == []

@@ -14,10 +14,11 @@ def test_every_step_kind_of_the_model_has_one_row() -> None:
 
 
 def test_the_derived_sets_come_from_the_table() -> None:
-    assert {"decision", "parallel", "inclusive"} == GATEWAY_KINDS
-    assert {"task", "call"} == ACTIVITY_KINDS
-    assert {"task", "call", "decision", "inclusive"} == DEFAULT_HOLDER_KINDS
-    assert {kind_of(k).bpmn_tag for k in GATEWAY_KINDS} == {"exclusiveGateway", "parallelGateway", "inclusiveGateway"}
+    assert {"decision", "parallel", "inclusive", "event_gateway", "complex"} == GATEWAY_KINDS
+    assert {"task", "call", "subprocess"} == ACTIVITY_KINDS
+    assert {"task", "call", "subprocess", "decision", "inclusive", "complex"} == DEFAULT_HOLDER_KINDS
+    assert {kind_of(k).bpmn_tag for k in GATEWAY_KINDS} == {"exclusiveGateway", "parallelGateway", "inclusiveGateway",
+                                                           "eventBasedGateway", "complexGateway"}
 
 
 @pytest.mark.parametrize("kind", STEP_KINDS)

@@ -14,3 +14,9 @@ def test_every_word_is_written_in_every_interface_language() -> None:
 def test_sami_pages_use_finnish_words() -> None:
     assert ui_language("se") == "fi"
     assert word("measures", "se") == word("measures", "fi") == "Mittarit"
+
+
+def test_every_step_kind_has_a_word_for_the_step_table() -> None:
+    from qms.model import STEP_KINDS
+
+    assert [k for k in STEP_KINDS if f"kind_{k}" not in WORDS] == []

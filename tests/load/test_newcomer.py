@@ -189,7 +189,8 @@ CASES: dict[str, Case] = {
         f'{P}:12:5: error load: a step has one kind, this one has 2: task, decision',
     ), 2),
     '34b-no-kind': Case((('processes/poikkeamat.yaml', 'task: Poikkeaman kirjaus, ', ''), ), (
-        f'{P}:12:5: error load: a step needs its kind as a key: start, end, event, task, decision, parallel, inclusive or call',
+        f'{P}:12:5: error load: a step needs its kind as a key: start, end, event, task, decision, parallel, '
+        'inclusive, call, subprocess, event_gateway or complex',
     ), 2),
     '35-alias-bomb': Case((), (
         f'{P}:1:1: error load: YAML aliases expand to too many elements (alias bomb?) (write the content out instead of nesting aliases)',

@@ -20,6 +20,9 @@ KIND_WORDS: dict[str, Msg] = {
     "parallel": Msg("parallel"),
     "inclusive": Msg("inclusive"),
     "call": Msg("call"),
+    "subprocess": Msg("subprocess"),
+    "event_gateway": Msg("event_gateway"),
+    "complex": Msg("complex"),
 }
 
 
