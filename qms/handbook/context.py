@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from qms import __version__
 from qms.handbook.collate import sorted_fi
 from qms.handbook.paths import SECTIONS, process_path, role_path
-from qms.handbook.pdf import PrintFit, print_fit
+from qms.handbook.pdf import PrintFit, print_fit, stacked_pages
 from qms.handbook.report import COVERAGE_STATES, CriteriaReport
 from qms.handbook.svg import inline_svg
 from qms.handbook.texts import WORDS, ui_language
@@ -306,6 +306,15 @@ class Ctx:
             return None
         links = _diagram_links(self.system, self.depth)
         return Markup(inline_svg(source, prefix=f"{anchor}-", label=label, links=links, scale=scale))
+
+    def print_pages(self, path: str, label: str, anchor: str) -> list[Markup]:
+        """The pages a wide flow prints on at full size, inlined in page order (none on screen, for a
+        flow its paper holds, or when they are not drawn)."""
+        source = self.assets.diagrams.get(path) if self.print else None
+        pages = stacked_pages(source) if source is not None else []
+        links = _diagram_links(self.system, self.depth)
+        return [Markup(inline_svg(page, prefix=f"{anchor}-page-{k}-", label=f"{label} ({k}/{len(pages)})",
+                                  links=links)) for k, page in enumerate(pages, 1)]
 
     def print_fit(self, path: str) -> PrintFit | None:
         """How a drawn diagram fits a printed page (landscape for a wide one), or None when not drawn."""

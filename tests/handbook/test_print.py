@@ -5,19 +5,24 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from lxml import html
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTContainer
 
 from qms.cli import cli
 from qms.handbook import build_site
-from qms.handbook.paths import diagram_path
-from qms.handbook.pdf import PAGES, print_fit
+from qms.handbook.paths import diagram_path, print_pages_path
+from qms.handbook.pdf import MIN_PRINT_TEXT, PAGES, print_fit, stacked_pages
 from qms.handbook.publish import draw
 from qms.load import load
 from qms.model import QualitySystem
+from qms.render.flow import draw_flow_pages
 from tests.conftest import MODELS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -57,10 +62,8 @@ def test_wide_diagrams_are_on_landscape_pages_and_small_print_is_said(
 ) -> None:
     doc = html.fromstring(site["print.html"])
     landscape = {f.get("id") for f in doc.xpath("//figure[contains(@class, 'print-landscape')]")}
-    flows = {f"flow-{p}" for p in ("talousarvio", "oppijan_polku", "rekrytointi", "osaamisen_kehittaminen",
-                                   "ennakointi_tyoelamapalvelut")}
-    assert flows | {"cycle-picture"} <= landscape
-    for figure in doc.xpath("//figure[contains(@class, 'diagram')]"):
+    assert {"map", "cycle-picture"} <= landscape
+    for figure in doc.xpath("//figure[contains(@class, 'diagram') and not(contains(@class, 'print-sheet'))]"):
         note = figure.xpath(".//*[@class='print-small']")
         path = _figure_path(figure.get("id", ""))
         fit = print_fit(drawn[path])
@@ -75,6 +78,64 @@ def _figure_path(anchor: str) -> str:
     if anchor.startswith("flow-"):
         return diagram_path("flow", anchor.removeprefix("flow-"))
     return diagram_path({"map": "map", "hierarchy": "hierarchy", "cycle-picture": "cycle"}[anchor])
+
+
+WIDE = ("talousarvio", "oppijan_polku", "rekrytointi", "osaamisen_kehittaminen", "ennakointi_tyoelamapalvelut")
+
+
+@pytest.mark.needs_dot
+def test_a_flow_too_wide_for_its_paper_prints_as_its_pages_in_order(
+    redu: QualitySystem, site: dict[str, bytes], drawn: dict[str, str]
+) -> None:
+    doc = html.fromstring(site["print.html"])
+    for pid in WIDE:
+        cut = draw_flow_pages(redu.process(pid), redu, paper=redu.paper)
+        assert len(cut) > 1, pid
+        figures = doc.xpath(f"//figure[starts-with(@id, 'flow-{pid}')]")
+        assert [f.get("id") for f in figures] == [f"flow-{pid}"] + [f"flow-{pid}-page-{k}" for k in
+                                                                     range(2, len(cut) + 1)]
+        for k, figure in enumerate(figures, 1):
+            assert figure.get("class") == "diagram print-sheet print-sheet-a4"
+            assert figure.xpath("string(.//figcaption)").strip() == f"Sivu {k}/{len(cut)}"
+            assert f"({k}/{len(cut)})" in " ".join(figure.xpath(".//*[local-name()='text']/text()"))  # its title
+            assert not figure.xpath(".//*[@class='print-small']")  # printed at full size: 8 points
+        assert len(stacked_pages(drawn[print_pages_path(pid)])) == len(cut)
+    for page in stacked_pages(drawn[print_pages_path("oppijan_polku")]):
+        assert min(float(size) for size in re.findall(r'font-size="([0-9.]+)"', page)) >= MIN_PRINT_TEXT
+        size = re.search(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"', page)
+        assert size is not None and float(size[1]) < 297 * 72 / 25.4 and float(size[2]) < 210 * 72 / 25.4
+
+
+@pytest.mark.needs_dot
+def test_a_flow_that_fits_its_paper_prints_as_one_diagram(hostile: QualitySystem) -> None:
+    drawn = {path: svg.decode("utf-8") for path, svg in draw(hostile, lang="fi").items()}
+    printed = [path for path in drawn if path.startswith("diagrams/print/")]
+    assert printed and all(stacked_pages(drawn[path]) == [] for path in printed)
+    doc = html.fromstring(build_site(hostile, lang="fi", diagrams=drawn)["print.html"])
+    assert not doc.xpath("//figure[contains(@class, 'print-sheet')]")
+    assert doc.xpath("//figure[@id='flow-talous']//*[local-name()='svg']")
+
+
+@pytest.mark.needs_dot
+def test_the_printed_pages_leave_the_screen_pages_as_they_were(redu: QualitySystem, drawn: dict[str, str],
+                                                               site: dict[str, bytes]) -> None:
+    unprinted = {path: svg for path, svg in drawn.items() if not path.startswith("diagrams/print/")}
+    without = build_site(redu, lang="fi", diagrams=unprinted)
+    printed = {print_pages_path(p.process) for p in redu.processes if not p.is_stub}
+    assert {path for path in site if site[path] != without.get(path)} == {"print.html", *printed}
+    figure = html.fromstring(site["processes/oppijan_polku.html"]).get_element_by_id("flow-oppijan_polku")
+    assert figure.xpath("./input[@class='zoom-toggle']") and len(figure.xpath(".//*[local-name()='svg']")) == 1
+
+
+@pytest.mark.needs_dot
+def test_a_system_printed_on_a3_has_its_flows_cut_to_a3(redu: QualitySystem) -> None:
+    on_a3 = redu.model_copy(update={"paper": "a3"})
+    path = print_pages_path("oppijan_polku")
+    drawn = {p: svg.decode("utf-8") for p, svg in draw(on_a3, lang="fi").items()}
+    a4 = draw_flow_pages(redu.process("oppijan_polku"), redu, paper="a4")
+    assert 1 < len(stacked_pages(drawn[path])) < len(a4)
+    doc = html.fromstring(build_site(on_a3, lang="fi", diagrams=drawn)["print.html"])
+    assert doc.xpath("//figure[@id='flow-oppijan_polku']/@class") == ["diagram print-sheet print-sheet-a3"]
 
 
 @pytest.mark.needs_dot
@@ -138,6 +199,31 @@ def test_the_pdf_has_a_landscape_page_for_each_wide_diagram(tmp_path: Path, monk
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", Path("site/handbook.pdf").read_bytes())
     landscape = [float(w) > float(h) for w, h in boxes]
     figures = html.fromstring(Path("site/print.html").read_bytes()).xpath(
-        "//figure[contains(@class, 'print-landscape')]")
+        "//figure[contains(@class, 'print-landscape') or contains(@class, 'print-sheet')]")
     assert len(landscape) > 20
     assert sum(landscape) == len(figures) >= 6
+
+    # The learner's path: a landscape page for each of its pages, in order, at full size.
+    printed = {}
+    for number, page in enumerate(extract_pages("site/handbook.pdf"), 1):
+        chars = [c for c in _chars(page) if c.get_text().strip()]
+        title = re.search(r"oppijanpolku\((\d+)/(\d+)\)", "".join(c.get_text() for c in chars))
+        if title:
+            assert page.width > page.height, number
+            caption = f"Sivu{title[1]}/{title[2]}"
+            assert caption in "".join(c.get_text() for c in chars if c.size < 8.5), number  # the caption
+            printed[int(title[1])] = (number, int(title[2]), min(c.size for c in chars))
+    count = next(iter(printed.values()))[1]
+    assert count > 1 and sorted(printed) == list(range(1, count + 1))
+    numbers = [printed[k][0] for k in range(1, count + 1)]
+    assert numbers == list(range(numbers[0], numbers[0] + count))  # one after another, one page each
+    assert min(size for _, _, size in printed.values()) >= MIN_PRINT_TEXT - 0.05
+
+
+def _chars(item: Any) -> Iterator[Any]:
+    """Every character laid out on a page of a PDF (pdfminer)."""
+    if isinstance(item, LTChar):
+        yield item
+    elif isinstance(item, LTContainer):
+        for child in item:
+            yield from _chars(child)
