@@ -139,6 +139,25 @@ def test_a_system_printed_on_a3_has_its_flows_cut_to_a3(redu: QualitySystem) -> 
 
 
 @pytest.mark.needs_dot
+def test_a_flow_its_a3_paper_takes_whole_prints_whole_on_one_a3_page() -> None:
+    sakk = load(MODELS / "sakk").system
+    assert sakk is not None
+    on_a3 = sakk.model_copy(update={"paper": "a3"})
+    drawn = {path: svg.decode("utf-8") for path, svg in draw(on_a3, lang="fi").items()}
+    flow = diagram_path("flow", "tyoelama_aluepalvelut")
+    assert stacked_pages(drawn[print_pages_path("tyoelama_aluepalvelut")]) == []  # A3 takes it whole
+    assert not print_fit(drawn[flow]).readable  # A4 would not
+    doc = html.fromstring(build_site(on_a3, lang="fi", diagrams=drawn)["print.html"])
+    figures = doc.xpath("//figure[starts-with(@id, 'flow-tyoelama_aluepalvelut')]")
+    assert [f.get("class") for f in figures] == ["diagram print-sheet print-sheet-a3"]
+    assert "/" not in figures[0].xpath("string(.//figcaption)")  # no "page 1 of 1"
+    assert not figures[0].xpath(".//*[@class='print-small']")
+    on_a4 = html.fromstring(build_site(sakk, lang="fi", diagrams={
+        path: svg.decode("utf-8") for path, svg in draw(sakk, lang="fi").items()})["print.html"])
+    assert len(on_a4.xpath("//figure[starts-with(@id, 'flow-tyoelama_aluepalvelut')]")) == 2  # A4: cut in two
+
+
+@pytest.mark.needs_dot
 def test_on_screen_a_diagram_shows_scrolls_and_zooms_without_scripts(site: dict[str, bytes]) -> None:
     css = site["static/qms.css"].decode("utf-8")
     assert re.search(r"\.diagram-scroll \{[^}]*overflow: auto", css)
@@ -218,6 +237,25 @@ def test_the_pdf_has_a_landscape_page_for_each_wide_diagram(tmp_path: Path, monk
     numbers = [printed[k][0] for k in range(1, count + 1)]
     assert numbers == list(range(numbers[0], numbers[0] + count))  # one after another, one page each
     assert min(size for _, _, size in printed.values()) >= MIN_PRINT_TEXT - 0.05
+
+
+@pytest.mark.slow
+@pytest.mark.needs_dot
+@pytest.mark.needs_chromium
+def test_a_system_on_a3_prints_its_flows_on_a3_landscape_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(MODELS / "sakk", "sakk")
+    Path("sakk/system.yaml").write_text(Path("sakk/system.yaml").read_text(encoding="utf-8") + "\npaper: a3\n",
+                                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["handbook", "sakk", "-o", "site", "--pdf"])
+    assert result.exit_code == 0, result.output
+    sheets = html.fromstring(Path("site/print.html").read_bytes()).xpath("//figure[contains(@class, 'print-sheet')]")
+    a3 = [page for page in extract_pages("site/handbook.pdf") if round(page.width) == 1191]
+    assert len(a3) == len(sheets) > 1
+    for page in a3:
+        chars = [c for c in _chars(page) if c.get_text().strip()]
+        assert page.height == pytest.approx(842, abs=1)
+        assert min(c.size for c in chars) >= MIN_PRINT_TEXT - 0.05
 
 
 def _chars(item: Any) -> Iterator[Any]:
