@@ -100,6 +100,8 @@ def test_a_flow_too_wide_for_its_paper_prints_as_its_pages_in_order(
             assert f"({k}/{len(cut)})" in " ".join(figure.xpath(".//*[local-name()='text']/text()"))  # its title
             assert not figure.xpath(".//*[@class='print-small']")  # printed at full size: 8 points
         assert len(stacked_pages(drawn[print_pages_path(pid)])) == len(cut)
+        heading = doc.xpath(f"//*[@id='process-{pid}-flow']")  # left out in print: each page has its title
+        assert heading and heading[0].get("class") == "before-print-sheets"
     for page in stacked_pages(drawn[print_pages_path("oppijan_polku")]):
         assert min(float(size) for size in re.findall(r'font-size="([0-9.]+)"', page)) >= MIN_PRINT_TEXT
         size = re.search(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"', page)
