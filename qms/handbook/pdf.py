@@ -1,5 +1,5 @@
 """The handbook's print version → one PDF through headless Chromium (the only impure part of the handbook);
-and how each diagram fits a printed page."""
+how each diagram fits a printed page, and the printed pages of a wide flow kept in one SVG file."""
 
 from __future__ import annotations
 
@@ -86,15 +86,14 @@ def stack_pages(pages: Sequence[str]) -> str:
     >>> stacked_pages(stack_pages([]))
     []
     """
-    roots = [_ROOT.search(page) for page in pages]
-    if not all(roots):
+    roots = [found[0] for page in pages if (found := _ROOT.search(page))]
+    if len(roots) != len(pages):
         raise ValueError("a page is not an SVG document")
     width = height = 0.0
     placed = []
     for root in roots:
-        assert root is not None  # for mypy: checked above
-        w, h = _points(root[0])
-        placed.append(f'{_PAGE_MARK}\n<g transform="translate(0,{height:g})">\n{root[0]}\n</g>')
+        w, h = _points(root)
+        placed.append(f'{_PAGE_MARK}\n<g transform="translate(0,{height:g})">\n{root}\n</g>')
         width, height = max(width, w), height + h
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:g}pt" height="{height:g}pt" '
             f'viewBox="0 0 {width:g} {height:g}">')

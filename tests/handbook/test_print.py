@@ -12,18 +12,19 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from lxml import html
+from lxml import etree, html
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTContainer
 
 from qms.cli import cli
 from qms.handbook import build_site
 from qms.handbook.paths import diagram_path, print_pages_path
-from qms.handbook.pdf import MIN_PRINT_TEXT, PAGES, print_fit, stacked_pages
+from qms.handbook.pdf import MIN_PRINT_TEXT, PAGES, print_fit, stack_pages, stacked_pages
 from qms.handbook.publish import draw
 from qms.load import load
 from qms.model import QualitySystem
 from qms.render.flow import draw_flow_pages
+from qms.render.svg import render
 from tests.conftest import MODELS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -108,6 +109,23 @@ def test_a_flow_too_wide_for_its_paper_prints_as_its_pages_in_order(
         size = re.search(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"', page)
         # within an A4 landscape page less the margins and the caption of print.css (@page sheet-a4)
         assert size is not None and float(size[1]) < 287 * 72 / 25.4 and float(size[2]) < 193 * 72 / 25.4
+
+
+@pytest.mark.needs_dot
+def test_the_pages_of_a_flow_are_kept_in_one_svg_file_and_given_back_as_drawn(redu: QualitySystem) -> None:
+    pages = [render(d, "svg").decode("utf-8") for d in draw_flow_pages(redu.process("talousarvio"), redu)]
+    stacked = stack_pages(pages)
+    assert etree.fromstring(stacked.encode("utf-8")).get("height") == f"{sum(_height(p) for p in pages):g}pt"
+    assert stacked_pages(stacked) == [p[p.index("<svg"):].rstrip() for p in pages]
+    assert stack_pages(pages) == stacked  # the same bytes every time
+    with pytest.raises(ValueError, match="not an SVG document"):
+        stack_pages(["Graphviz said no"])
+
+
+def _height(svg: str) -> float:
+    found = re.search(r'<svg width="[0-9.]+pt" height="([0-9.]+)pt"', svg)
+    assert found is not None
+    return float(found[1])
 
 
 @pytest.mark.needs_dot
