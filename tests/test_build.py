@@ -504,3 +504,24 @@ def test_editing_a_wide_process_redraws_only_its_printed_pages(tmp_path: Path) -
     assert "Opintojen kirjaus" in (out / "diagrams/print/oppijan_polku.svg").read_text(encoding="utf-8")
     build(system, cold, stages=["diagrams"])
     assert tree(out / "diagrams") == tree(cold / "diagrams")  # the same bytes as a build from scratch
+
+
+@needs_dot
+def test_printed_pages_graphviz_fails_on_leave_the_flow_printed_whole_and_are_drawn_next_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    system = tmp_path / "redu"
+    shutil.copytree(Path(__file__).parents[1] / "models" / "redu", system)
+    out = tmp_path / "out"
+    draw_one = qms.build.outputs._draw_one
+    monkeypatch.setattr(qms.build.outputs, "_draw_one", lambda d: "oppijan_polku-3: Graphviz failed (no)"
+                        if d.name.startswith("oppijan_polku-") else draw_one(d))
+    result = build(system, out, stages=["diagrams", "handbook"])
+    assert result.failed and result.messages == ["oppijan_polku-3: Graphviz failed (no)"]
+    assert not (out / "diagrams/print/oppijan_polku.svg").exists()
+    printed = (out / "print.html").read_text(encoding="utf-8")
+    assert 'id="flow-oppijan_polku"' in printed and 'id="flow-oppijan_polku-page-2"' not in printed
+    assert 'id="flow-talousarvio-page-2"' in printed  # the other flows print as their pages
+    monkeypatch.setattr(qms.build.outputs, "_draw_one", draw_one)
+    again = build(system, out, stages=["diagrams", "handbook"])
+    assert not again.failed and {"diagrams/print/oppijan_polku.svg", "print.html"} <= set(again.written)
+    assert 'id="flow-oppijan_polku-page-2"' in (out / "print.html").read_text(encoding="utf-8")
