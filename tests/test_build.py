@@ -486,3 +486,42 @@ def test_a_process_file_of_a_system_is_built_with_its_system_and_rebuilt_when_an
     build(system, tmp_path / "cold")
     out, cold = tree(tmp_path / "out"), tree(tmp_path / "cold")
     assert {k: v for k, v in out.items() if k != CACHE_FILE} == {k: v for k, v in cold.items() if k != CACHE_FILE}
+
+
+@needs_dot
+def test_editing_a_wide_process_redraws_only_its_printed_pages(tmp_path: Path) -> None:
+    system = tmp_path / "redu"
+    shutil.copytree(Path(__file__).parents[1] / "models" / "redu", system)
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    build(system, out, stages=["diagrams"])
+    pages = (out / "diagrams/print/oppijan_polku.svg").read_text(encoding="utf-8")
+    assert pages.count("<!-- qms:page -->") > 1 and "Opiskeluoikeuden kirjaus" in pages
+    file = system / "processes" / "oppijan_polku.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("Opiskeluoikeuden kirjaus", "Opintojen kirjaus"),
+                    encoding="utf-8")
+    result = build(system, out, stages=["diagrams"])
+    assert set(result.written) == {"diagrams/processes/oppijan_polku.svg", "diagrams/print/oppijan_polku.svg"}
+    assert "Opintojen kirjaus" in (out / "diagrams/print/oppijan_polku.svg").read_text(encoding="utf-8")
+    build(system, cold, stages=["diagrams"])
+    assert tree(out / "diagrams") == tree(cold / "diagrams")  # the same bytes as a build from scratch
+
+
+@needs_dot
+def test_printed_pages_graphviz_fails_on_leave_the_flow_printed_whole_and_are_drawn_next_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    system = tmp_path / "redu"
+    shutil.copytree(Path(__file__).parents[1] / "models" / "redu", system)
+    out = tmp_path / "out"
+    draw_one = qms.build.outputs._draw_one
+    monkeypatch.setattr(qms.build.outputs, "_draw_one", lambda d: "oppijan_polku-3: Graphviz failed (no)"
+                        if d.name.startswith("oppijan_polku-") else draw_one(d))
+    result = build(system, out, stages=["diagrams", "handbook"])
+    assert result.failed and result.messages == ["oppijan_polku-3: Graphviz failed (no)"]
+    assert not (out / "diagrams/print/oppijan_polku.svg").exists()
+    printed = (out / "print.html").read_text(encoding="utf-8")
+    assert 'id="flow-oppijan_polku"' in printed and 'id="flow-oppijan_polku-page-2"' not in printed
+    assert 'id="flow-talousarvio-page-2"' in printed  # the other flows print as their pages
+    monkeypatch.setattr(qms.build.outputs, "_draw_one", draw_one)
+    again = build(system, out, stages=["diagrams", "handbook"])
+    assert not again.failed and {"diagrams/print/oppijan_polku.svg", "print.html"} <= set(again.written)
+    assert 'id="flow-oppijan_polku-page-2"' in (out / "print.html").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""The output stages of a build: BPMN files, diagrams drawn by Graphviz, handbook pages and its PDF."""
+"""The output stages of a build: BPMN files, diagrams drawn by Graphviz (and the pages wide flows print on),
+handbook pages and its PDF."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from qms.build.cache import Cache, code_fingerprint, sha
 from qms.build.result import BuildResult, Key, Memo, Progress, StageReport
 from qms.errors import UserError
 from qms.handbook import SYSTEM, Assets, CriteriaReport, DiagramSpec, Page, Part, file_stem, process_dep, static_files
-from qms.handbook.pdf import PdfError, chromium_binary, print_to_pdf
+from qms.handbook.pdf import PdfError, chromium_binary, print_to_pdf, stack_pages
 from qms.model import QualitySystem
 
 if TYPE_CHECKING:
@@ -156,15 +157,17 @@ class Drawing:
                 continue
             # The inputs changed; most edits (a measure result, a review date) leave the
             # picture as it was: when the DOT text is the same, Graphviz is not run again.
-            diagram = spec.draw()
-            dot_key = sha("dot", graphviz, diagram.engine, diagram.dot)
+            drawn = spec.draw()
+            diagrams = drawn if isinstance(drawn, list) else [drawn]
+            dot_key = sha("dot", graphviz, *(text for d in diagrams for text in (d.engine, d.dot)))
             if cache.fresh_content(spec.path, dot_key):
                 cache.remember(spec.path, k, dot_key)
                 self.drawn[spec.path] = cache.read(spec.path).decode("utf-8")
                 self.stage.reused += 1
             else:
                 self.todo.append((spec, k, dot_key))
-                self.futures.append(self.pool.submit(_draw_one, diagram))
+                self.futures.append(self.pool.submit(_draw_pages, drawn) if isinstance(drawn, list)
+                                    else self.pool.submit(_draw_one, drawn))
         self.pending = {spec.path for spec, _, _ in self.todo}
         self.finished = False
 
@@ -214,6 +217,15 @@ def _draw_one(diagram: Diagram) -> bytes | str:
     except GraphvizError as exc:
         first = next((line for line in exc.stderr.splitlines() if line.strip()), "")
         return f"{diagram.name}: Graphviz failed ({first.strip()})"
+
+
+def _draw_pages(diagrams: list[Diagram]) -> bytes | str:
+    """The printed pages of a flow, stacked into one SVG file; or why Graphviz could not draw one."""
+    drawn = [_draw_one(d) for d in diagrams]
+    failed = [svg for svg in drawn if isinstance(svg, str)]
+    if failed:
+        return failed[0]
+    return stack_pages([svg.decode("utf-8") for svg in drawn if isinstance(svg, bytes)]).encode("utf-8")
 
 
 def _make_pdf(cache: Cache, out: Path, key: str, report: BuildResult) -> str:

@@ -24,6 +24,7 @@ from qms.handbook.paths import (
     SYSTEM,
     diagram_path,
     page_path,
+    print_pages_path,
     process_dep,
     process_path,
     role_path,
@@ -59,11 +60,15 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class DiagramSpec:
-    """A diagram the site shows: where it goes, what it depends on, how to draw it."""
+    """A diagram the site shows: where it goes, what it depends on, how to draw it.
+
+    ``draw`` gives one diagram, or for printed pages a list of them (maybe empty), which
+    are drawn one by one and go into one file as :func:`~qms.handbook.pdf.stack_pages` puts them.
+    """
 
     path: str
     deps: frozenset[str]
-    draw: Callable[[], Diagram]
+    draw: Callable[[], Diagram | list[Diagram]]
 
 
 def _deps_of(system: QualitySystem, process: Process) -> frozenset[str]:
@@ -90,10 +95,20 @@ def _flow_deps(system: QualitySystem, process: Process) -> frozenset[str]:
 
 STEP_HREF = "../../processes/{process}.html#process-{process}-step-{step}"
 """Where a step of a flow links to: its row in the step table of its process's page."""
+_FLOW_LINKS: dict[str, Any] = {"href": "../../processes/{id}.html", "link_stubs": True, "step_href": STEP_HREF}
+
+
+def _print_pages(process: Process, system: QualitySystem, lang: str) -> list[Diagram]:
+    """The pages a flow prints on at full size (8-point text) on the system's paper; none when one page holds it."""
+    from qms.render.flow import draw_flow_pages
+
+    pages = draw_flow_pages(process, system, paper=system.paper, lang=lang, **_FLOW_LINKS)
+    return pages if len(pages) > 1 else []
 
 
 def diagram_specs(system: QualitySystem, *, lang: str) -> list[DiagramSpec]:
-    """Every diagram of the handbook: a flow per described process, the map, hierarchy, cycle.
+    """Every diagram of the handbook: a flow per described process (and its printed pages), the map,
+    hierarchy, cycle.
 
     The SVG files link to the process pages relative to their own folder, so they work
     when opened on their own; pages that inline them rewrite the links.
@@ -104,12 +119,14 @@ def diagram_specs(system: QualitySystem, *, lang: str) -> list[DiagramSpec]:
         DiagramSpec(
             diagram_path("flow", p.process),
             _flow_deps(system, p),
-            functools.partial(draw_flow, p, system, lang=lang, href="../../processes/{id}.html",
-                              link_stubs=True, step_href=STEP_HREF),
+            functools.partial(draw_flow, p, system, lang=lang, **_FLOW_LINKS),
         )
         for p in system.processes
         if not p.is_stub
     ]
+    specs += [DiagramSpec(print_pages_path(p.process), _flow_deps(system, p),
+                          functools.partial(_print_pages, p, system, lang))
+              for p in system.processes if not p.is_stub]
     if system.processes:
         specs.append(DiagramSpec(diagram_path("map"), frozenset({ALL}),
                                  functools.partial(draw_map, system, lang=lang, href="../processes/{id}.html",
@@ -187,6 +204,7 @@ def site_pages(system: QualitySystem, *, lang: str, public: bool = False) -> lis
         file_stem(p.process)  # refuse an id that cannot name a file before anything is made
 
     drawn_flows = {p.process: diagram_path("flow", p.process) for p in system.processes if not p.is_stub}
+    printed_flows = {p: print_pages_path(p) for p in drawn_flows}
     hierarchy = [diagram_path("hierarchy")] if any(p.parent for p in system.processes) else []
     map_diagrams = [diagram_path("map"), *hierarchy]
     cycle_diagrams = [diagram_path("cycle")] if system.annual_cycle else []
@@ -195,6 +213,9 @@ def site_pages(system: QualitySystem, *, lang: str, public: bool = False) -> lis
 
     def flows_of(p: Process) -> tuple[str, ...]:
         return (drawn_flows[p.process],) if p.process in drawn_flows else ()
+
+    def printed_of(p: Process) -> tuple[str, ...]:
+        return (*flows_of(p), printed_flows[p.process]) if p.process in printed_flows else ()
 
     def page(path: str, template: str, deps: Iterable[str], diagrams: Iterable[str] = (), report: bool = False,
              depth: int = 0, parts: Iterable[Part] = (), **values: Any) -> Page:
@@ -222,7 +243,7 @@ def site_pages(system: QualitySystem, *, lang: str, public: bool = False) -> lis
     pages += [page(role_path(r.id), "role.html", [ALL], depth=1, role=r, view=view[r.id]) for r in system.roles]
     chapters = [
         chapter("front", "front.html", [ALL], map_diagrams, groups, 2),
-        *(chapter(process_dep(p.process), "process.html", _deps_of(system, p), flows_of(p), p, 3)
+        *(chapter(process_dep(p.process), "process.html", _deps_of(system, p), printed_of(p), p, 3)
           for p in system.processes),
         chapter("roles", "roles.html", [ALL], [], groups, view, 2),
         chapter("measures", "measures.html", [ALL], [], groups, 2),

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from qms import __version__
 from qms.handbook.collate import sorted_fi
 from qms.handbook.paths import SECTIONS, process_path, role_path
-from qms.handbook.pdf import PrintFit, print_fit
+from qms.handbook.pdf import PrintFit, print_fit, stacked_pages
 from qms.handbook.report import COVERAGE_STATES, CriteriaReport
 from qms.handbook.svg import inline_svg
 from qms.handbook.texts import WORDS, ui_language
@@ -306,6 +306,23 @@ class Ctx:
             return None
         links = _diagram_links(self.system, self.depth)
         return Markup(inline_svg(source, prefix=f"{anchor}-", label=label, links=links, scale=scale))
+
+    def print_pages(self, path: str, flow: str, label: str, anchor: str) -> list[Markup]:
+        """The landscape pages of the system's paper a flow prints on at full size, inlined in page order.
+
+        ``path`` holds the pages a wide flow is cut into; when it holds none (the paper takes the
+        flow whole) but the flow would print under 8 points on A4, the one page is the flow
+        (``flow``) itself. None on screen, for a flow that prints well, or one not drawn.
+        """
+        source = self.assets.diagrams.get(path) if self.print else None
+        pages = stacked_pages(source) if source is not None else []
+        whole = self.assets.diagrams.get(flow)
+        if source is not None and not pages and whole is not None and not print_fit(whole).readable:
+            pages = [whole]
+        links = _diagram_links(self.system, self.depth)
+        count = len(pages)
+        return [Markup(inline_svg(page, prefix=f"{anchor}-page-{k}-", label=f"{label} ({k}/{count})" if count > 1
+                                  else label, links=links)) for k, page in enumerate(pages, 1)]
 
     def print_fit(self, path: str) -> PrintFit | None:
         """How a drawn diagram fits a printed page (landscape for a wide one), or None when not drawn."""

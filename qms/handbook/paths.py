@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from qms.handbook.names import file_stem
 
-__all__ = ["ALL", "SEARCH_PAGE", "SECTIONS", "STATIC_FILES", "SYSTEM", "diagram_path", "page_path", "process_dep",
-           "process_path", "role_path"]
+__all__ = ["ALL", "SEARCH_PAGE", "SECTIONS", "STATIC_FILES", "SYSTEM", "diagram_path", "page_path", "print_pages_path",
+           "process_dep", "process_path", "role_path"]
 
 #: The search page; ``search.html?q=TERM`` shows the results for TERM.
 SEARCH_PAGE = "search.html"
@@ -71,6 +71,17 @@ def diagram_path(kind: str, process_id: str | None = None) -> str:
         return f"diagrams/processes/{file_stem(process_id)}.svg"
     return {"map": "diagrams/map.svg", "hierarchy": "diagrams/hierarchy.svg",
             "cycle": "diagrams/vuosikello.svg"}[kind]
+
+
+def print_pages_path(process_id: str) -> str:
+    """Site path of a flow's printed pages (:func:`~qms.handbook.pdf.stack_pages`): ``diagrams/print/<stem>.svg``.
+
+    Examples
+    --------
+    >>> print_pages_path("oppijan_polku")
+    'diagrams/print/oppijan_polku.svg'
+    """
+    return f"diagrams/print/{file_stem(process_id)}.svg"
 
 
 def page_path(key: str) -> str:

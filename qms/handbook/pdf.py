@@ -1,5 +1,5 @@
 """The handbook's print version → one PDF through headless Chromium (the only impure part of the handbook);
-and how each diagram fits a printed page."""
+how each diagram fits a printed page, and the printed pages of a wide flow kept in one SVG file."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from qms.errors import QmsError
 
 __all__ = ["CHROMIUM_FLAGS", "MIN_PRINT_TEXT", "PAGES", "PdfError", "PrintFit", "chromium_binary", "print_fit",
-           "print_to_pdf"]
+           "print_to_pdf", "stack_pages", "stacked_pages"]
 
 _MM = 72 / 25.4
 #: Room for a diagram on an A4 page of static/print.css, in points (page less margins, heading and
@@ -55,13 +56,61 @@ def print_fit(svg: str) -> PrintFit:
     >>> print_fit('<svg width="1480pt" height="400pt"><text font-size="10.00">x</text></svg>')
     PrintFit(page='landscape', scale=0.523, text=5.2)
     """
-    tag = _SVG_TAG.search(svg)
-    sizes = {k: float(v) * (0.75 if unit == "px" else 1.0) for k, v, unit in _SIZE.findall(tag[0] if tag else "")}
-    width, height = sizes.get("width", 1.0), sizes.get("height", 1.0)
+    width, height = _points(svg)
     smallest = min((float(f) for f in _FONT.findall(svg)), default=MIN_PRINT_TEXT)
     scales = {page: min(1.0, w / width, h / height) for page, (w, h) in PAGES.items()}
     page = "portrait" if scales["portrait"] >= scales["landscape"] else "landscape"
     return PrintFit(page, round(scales[page], 3), round(smallest * scales[page], 1))
+
+
+_PAGE_MARK = "<!-- qms:page -->"
+_ROOT = re.compile(r"<svg\b.*</svg>", re.S)
+_PLACED = re.compile(r'<g transform="translate\(0,[0-9.e+-]+\)">\n(.*)\n</g>', re.S)
+
+
+def stack_pages(pages: Sequence[str]) -> str:
+    """The printed pages of a flow as one SVG file: each page (an SVG document) under the one before.
+
+    Opened on its own the file shows the pages one under another; :func:`stacked_pages`
+    gives them back. No pages (a flow that fits its paper) is an empty picture.
+
+    Examples
+    --------
+    >>> one = '<?xml version="1.0"?><svg width="20pt" height="10pt"><text>1</text></svg>'
+    >>> two = '<svg width="30pt" height="5pt"><text>2</text></svg>'
+    >>> both = stack_pages([one, two])
+    >>> both.splitlines()[0]
+    '<svg xmlns="http://www.w3.org/2000/svg" width="30pt" height="15pt" viewBox="0 0 30 15">'
+    >>> stacked_pages(both)
+    ['<svg width="20pt" height="10pt"><text>1</text></svg>', '<svg width="30pt" height="5pt"><text>2</text></svg>']
+    >>> stacked_pages(stack_pages([]))
+    []
+    """
+    roots = [found[0] for page in pages if (found := _ROOT.search(page))]
+    if len(roots) != len(pages):
+        raise ValueError("a page is not an SVG document")
+    width = height = 0.0
+    placed = []
+    for root in roots:
+        w, h = _points(root)
+        placed.append(f'{_PAGE_MARK}\n<g transform="translate(0,{height:g})">\n{root}\n</g>')
+        width, height = max(width, w), height + h
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:g}pt" height="{height:g}pt" '
+            f'viewBox="0 0 {width:g} {height:g}">')
+    return "\n".join([head, *placed, "</svg>"]) + "\n"
+
+
+def stacked_pages(svg: str) -> list[str]:
+    """The pages of a file made by :func:`stack_pages`, each an SVG document, in page order."""
+    chunks = svg.split(_PAGE_MARK)[1:]
+    return [page[1] for chunk in chunks if (page := _PLACED.search(chunk)) is not None]
+
+
+def _points(svg: str) -> tuple[float, float]:
+    """Width and height of a drawn diagram in points."""
+    tag = _SVG_TAG.search(svg)
+    sizes = {k: float(v) * (0.75 if unit == "px" else 1.0) for k, v, unit in _SIZE.findall(tag[0] if tag else "")}
+    return sizes.get("width", 1.0), sizes.get("height", 1.0)
 
 #: Flags for a quiet, reproducible, offline headless run.
 CHROMIUM_FLAGS: tuple[str, ...] = (

@@ -13,6 +13,7 @@ from qms.errors import QmsError, UserError
 from qms.files import write_atomic
 from qms.handbook.build import build_site, diagram_specs
 from qms.handbook.names import safe_relpath
+from qms.handbook.pdf import stack_pages
 from qms.handbook.word import to_docx, word_diagrams
 from qms.model import QualitySystem
 
@@ -58,12 +59,18 @@ def public_system(system: QualitySystem) -> QualitySystem:
 
 
 def draw(system: QualitySystem, *, lang: str, paths: Sequence[str] | None = None, fmt: str = "svg") -> dict[str, bytes]:
-    """The handbook's diagrams drawn by Graphviz (in parallel), by site path; ``paths`` picks some."""
+    """The handbook's diagrams drawn by Graphviz (in parallel), by site path; ``paths`` picks some.
+
+    Printed pages (a spec that draws a list) are stacked into one SVG file; in other formats they are left out.
+    """
     from qms.render.svg import render_all
 
     specs = [s for s in diagram_specs(system, lang=lang) if paths is None or s.path in paths]
-    outputs = render_all([s.draw() for s in specs], fmt)
-    return {s.path: data for s, data in zip(specs, outputs, strict=True)}
+    drawn = {s.path: s.draw() for s in specs}
+    drawn = {path: d for path, d in drawn.items() if fmt == "svg" or not isinstance(d, list)}
+    outputs = iter(render_all([one for d in drawn.values() for one in (d if isinstance(d, list) else [d])], fmt))
+    return {path: (stack_pages([next(outputs).decode("utf-8") for _ in d]).encode("utf-8")
+                   if isinstance(d, list) else next(outputs)) for path, d in drawn.items()}
 
 
 def public_site(system: QualitySystem, *, lang: str) -> dict[str, bytes]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from qms import __version__
 from qms.handbook.context import Ctx
 from qms.handbook.names import file_stem
-from qms.handbook.paths import STATIC_FILES, diagram_path, process_path, role_path
+from qms.handbook.paths import STATIC_FILES, diagram_path, print_pages_path, process_path, role_path
 from qms.handbook.view import latest_result, measure_status
 from qms.handbook.viewmodel import month_name, step_rows
 
@@ -46,6 +46,7 @@ def _environment() -> jinja2.Environment:
     env.globals.update(
         role_path=role_path, measure_status=measure_status, latest_result=latest_result,
         step_rows=step_rows, month_name=month_name, process_path=process_path, diagram_path=diagram_path,
+        print_pages_path=print_pages_path,
         file_stem=file_stem,
         pairs=lambda measures, process=None: [(process, m) for m in measures],
         step_numbers=lambda p: {s.id: i for i, s in enumerate(p.steps, 1)},

@@ -174,6 +174,7 @@ WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                                "the online handbook or as an SVG file.",
                                "I utskriften är bildens minsta text {size} pt, under 8 pt: se bilden i den "
                                "elektroniska handboken eller som SVG-fil."),
+        "print_page": _w("Sivu {k}/{n}", "Page {k} of {n}", "Sida {k} av {n}"),
         "outcome": _w("Arvioinnin tulos", "Review outcome", "Granskningens resultat"),
         "overdue": _w("myöhässä", "overdue", "försenad"),
         "type": _w("Tyyppi", "Type", "Typ"),

@@ -20,3 +20,8 @@ def test_every_step_kind_has_a_word_for_the_step_table() -> None:
     from qms.model import STEP_KINDS
 
     assert [k for k in STEP_KINDS if f"kind_{k}" not in WORDS] == []
+
+
+def test_the_caption_of_a_printed_page_says_which_page_in_every_language() -> None:
+    captions = {lang: word("print_page", lang).replace("{k}", "2").replace("{n}", "5") for lang in UI_LANGUAGES}
+    assert captions == {"fi": "Sivu 2/5", "en": "Page 2 of 5", "sv": "Sida 2 av 5"}
