@@ -2,8 +2,9 @@
 
 A check that stops firing, or a new one that starts, fails here. The lists start from
 example-systems.md (§1.13, §2.6, §3.4) and the gaps an external evaluator raises; the
-findings the brief does not list are marked "beyond the brief" with the reason they stay. Every list is also checked with a clock set far
-in the future: the checks must read ``as_of``, never the clock.
+findings example-systems.md does not list are marked "beyond the catalogue" with the reason
+they stay. Every list is also checked with a clock set far in the future: the checks must
+read ``as_of``, never the clock.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("Q208", "tyovoimakoulutus"),  # labour-market training has no employment outcome measure
         ("Q306", "FB-6"),        # the TUVA feedback loop is open
         ("Q410", ""),            # T6 (complaints and deviations) is a stub: a tagged stub shows nothing
-        ("Q411", ""),            # beyond the brief: nothing assures the quality of competence assessment
+        ("Q411", ""),            # beyond the catalogue: nothing assures the quality of competence assessment
         ("Q504", ""),            # the audit programme 2024–2026 misses the six stubs: one finding
         ("Q512", "KS-2025-03"),  # action past due
         ("Q513", "SA-4"),        # level without evidence
@@ -50,7 +51,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("Q407", "ST-1"),        # the statutory Sámi task rests only on P4, which is not yet described
         ("Q409", ""),            # finance: the process is a stub (info)
         ("Q410", ""),            # no deviation-handling process
-        ("Q411", ""),            # beyond the brief: nothing assures the quality of skills demonstrations
+        ("Q411", ""),            # beyond the catalogue: nothing assures the quality of skills demonstrations
         ("Q501", ""),            # no self-assessment yet; LS-5 plans it for 2015
         ("Q504", ""),            # no audit programme; the planned peer audit with KAO (LS-6) would count
         ("Q508", "EA-S1"),       # benchmarking older than one annual cycle (info)
