@@ -39,7 +39,7 @@ def test_compare_errors(tmp_path: Path) -> None:
     runner = CliRunner()
     missing = runner.invoke(cli, ["compare", str(MODELS / "kao"), str(tmp_path / "none")])
     assert missing.exit_code == 2
-    assert f"{tmp_path / 'none'}: error: path does not exist" in missing.stderr
+    assert "none: error: path does not exist" in missing.stderr  # the path as shown, relative where it can be
     mixed = runner.invoke(cli, ["compare", str(LAMPPU), str(MODELS / "kao")])
     assert mixed.exit_code == 2 and "a network is compared on its own" in mixed.stderr
     same = runner.invoke(cli, ["compare", str(MODELS / "kao"), str(MODELS / "kao")])
